@@ -1,0 +1,4 @@
+"""``python -m dateline`` runs the command-line interface."""
+from dateline.cli import main
+
+raise SystemExit(main())

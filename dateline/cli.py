@@ -1,0 +1,110 @@
+"""Command-line interface: ``dateline analyze`` and ``dateline eval``."""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from typing import Any, TextIO
+
+from dateline.api import INPUT_KINDS, make_document, read_source
+from dateline.errors import DatelineError
+from dateline.fetch import is_url
+from dateline.pipeline import run_stages
+from dateline.render import render
+from dateline.settings import Settings, load_settings
+
+# Files a directory argument expands to.
+PAGE_SUFFIXES = {".html", ".htm", ".txt", ".gz", ".xhtml"}
+
+
+def expand(sources: Sequence[str]) -> Iterator[str]:
+    """Each argument, with a directory replaced by the pages inside it, sorted."""
+    for source in sources:
+        path = Path(source)
+        if source != "-" and not is_url(source) and path.is_dir():
+            yield from (str(p) for p in sorted(path.rglob("*"))
+                        if p.is_file() and p.suffix.lower() in PAGE_SUFFIXES)
+        else:
+            yield source
+
+
+def analyze_one(source: str, args: argparse.Namespace, settings: Settings) -> dict[str, Any]:
+    if source == "-":
+        raw, fetched = sys.stdin.buffer.read(), None
+    else:
+        raw, fetched = read_source(source, settings)
+    doc = make_document(raw, source, input=args.input, published=args.published,
+                        url=args.url or fetched, source=args.source, lang=args.lang)
+    record = run_stages(doc, settings).to_json()
+    record["document"] = source
+    return record
+
+
+def cmd_analyze(args: argparse.Namespace, out: TextIO = sys.stdout, err: TextIO = sys.stderr) -> int:
+    settings = load_settings(args.config)
+    sources = list(expand(args.sources))
+    if not sources:
+        print("error: no pages found in the given paths", file=err)
+        return 1
+    batch = len(sources) > 1
+    failures = 0
+    for source in sources:
+        try:
+            record = analyze_one(source, args, settings)
+        except DatelineError as exc:
+            failures += 1
+            if args.json or args.jsonl or batch:
+                print(json.dumps(exc.to_json(source), ensure_ascii=False), file=out, flush=True)
+            print(f"error: {source}: {exc}", file=err, flush=True)
+            continue
+        if args.jsonl or batch:
+            print(json.dumps(record, ensure_ascii=False), file=out, flush=True)
+        elif args.json:
+            print(json.dumps(record, ensure_ascii=False, indent=2), file=out)
+        else:
+            print(render(record), file=out)
+    return 1 if failures else 0
+
+
+def cmd_eval(args: argparse.Namespace) -> int:
+    from dateline.eval.gate import main as eval_main
+    return eval_main(args)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="dateline", description=__doc__)
+    parser.add_argument("--config", help="TOML settings file (see dateline/settings.py)")
+    sub = parser.add_subparsers(dest="command", required=True)
+    an = sub.add_parser("analyze", help="analyse news pages and print their records")
+    an.add_argument("sources", nargs="+", help="paths, directories, URLs, or - for stdin")
+    fmt = an.add_mutually_exclusive_group()
+    fmt.add_argument("--json", action="store_true", help="one JSON object per document")
+    fmt.add_argument("--jsonl", action="store_true", help="one JSON line per document")
+    an.add_argument("--input", choices=INPUT_KINDS, help="input kind (default: detect)")
+    an.add_argument("--published", help="publication date hint, ISO (YYYY-MM-DD)")
+    an.add_argument("--url", help="the page's URL, when reading a file")
+    an.add_argument("--source", help="the outlet's name")
+    an.add_argument("--lang", help="the article's language, ISO 639-1 (skips detection)")
+    an.set_defaults(func=cmd_analyze)
+    ev = sub.add_parser("eval", help="score the gold sets against the floors in the baseline")
+    ev.add_argument("--shared", default=None, help="the shared evaluation folder (default ../shared)")
+    ev.add_argument("--baseline", default=None, help="baseline file with the floors")
+    ev.add_argument("--suite", action="append", help="run only this suite (repeatable)")
+    ev.add_argument("--update-baseline", action="store_true",
+                    help="raise floors to the new scores (never lowers one)")
+    ev.add_argument("--json", action="store_true", help="print the scores as JSON")
+    ev.set_defaults(func=cmd_eval)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return int(args.func(args))
+    except KeyboardInterrupt:
+        return 130
+    except (OSError, ValueError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2

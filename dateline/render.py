@@ -1,0 +1,48 @@
+"""Human-readable rendering of a document record for the terminal."""
+from __future__ import annotations
+
+import textwrap
+from collections import defaultdict
+from typing import Any
+
+WIDTH = 88
+
+
+def header(record: dict[str, Any]) -> list[str]:
+    source = record.get("source") or {}
+    who = source.get("name") or source.get("domain") or "unknown source"
+    return [f"# {record.get('title') or '(no title)'}",
+            f"source: {who}   language: {record.get('language')}   "
+            f"published: {record.get('published') or 'not stated'}   input: {record.get('input')}",
+            ""]
+
+
+def body(record: dict[str, Any]) -> list[str]:
+    out: list[str] = []
+    text = record["text"]
+    for i, para in enumerate(record["paragraphs"]):
+        mark = f"[¶{i}]" if para["duplicate_of"] is None else f"[¶{i} ≈ ¶{para['duplicate_of']}]"
+        wrapped = textwrap.fill(text[para["start"]:para["end"]], WIDTH, initial_indent=f"{mark} ",
+                                subsequent_indent="    ")
+        out.extend([wrapped, ""])
+    return out
+
+
+def removed(record: dict[str, Any]) -> list[str]:
+    by_kind: dict[str, list[str]] = defaultdict(list)
+    for item in record["removed"]:
+        by_kind[item["kind"]].append(item["text"])
+    if not by_kind:
+        return ["removed: nothing"]
+    out = [f"removed ({len(record['removed'])} pieces of page chrome):"]
+    for kind in sorted(by_kind):
+        out.append(f"  {kind}:")
+        out.extend(f"    - {textwrap.shorten(text, WIDTH - 6)}" for text in by_kind[kind])
+    return out
+
+
+def render(record: dict[str, Any]) -> str:
+    lines = header(record) + body(record) + removed(record)
+    if record.get("warnings"):
+        lines += ["", *(f"warning: {w}" for w in record["warnings"])]
+    return "\n".join(lines)

@@ -1,0 +1,123 @@
+"""Line signals for the clean-up stage: what each line of page text looks like.
+
+Pure functions over one line (and the page's site name and script), no state. The clean
+stage combines them with position and context.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from dateline.lexicon import chrome_cues
+
+WORD = re.compile(r"\w+(?:['’-]\w+)*")
+SENTENCE_END = re.compile(r"[.!?…:;][\"'»”’)\]]*$|[»”\"]$")
+BULLET = re.compile(r"^(?:[*•·▪►‣◦–—-]|\d+[.)])\s+")
+DIGITS_ONLY = re.compile(r"^[\d\s.,:/()%+-]*$")
+TEMPLATE_MARK = re.compile(r"\{\{|\}\}|\$\{|%[sd]\b|\[object \w+\]|\bundefined\b|\bNaN\b|lorem ipsum", re.I)
+COPYRIGHT = re.compile(r"©|\(c\)\s|\bcopyright\b", re.I)
+YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+SITE_SUFFIX = re.compile(r"^(?P<head>.+?)\s+[-|–—•:]\s+(?P<site>[^-|–—•]{2,40})$")
+# Headlines and teasers: a few words, no sentence ending.
+HEADLINE_WORDS = (3, 25)
+# Lines this short cannot carry an article paragraph on their own.
+SHORT_WORDS = 6
+
+
+@dataclass
+class Signals:
+    """What one line looks like; ``kind`` is set when a strong chrome signal fires."""
+
+    words: int
+    prose: bool
+    headline: bool
+    script: str
+    kind: str = ""
+    reason: str = ""
+
+
+def strip_bullet(text: str) -> str:
+    return BULLET.sub("", text).strip()
+
+
+def script_of(text: str) -> str:
+    """The dominant writing system of a line (LATIN, CYRILLIC, CJK, ...) or '' if none."""
+    counts: dict[str, int] = {}
+    for char in text:
+        if char.isalpha():
+            name = unicodedata.name(char, "")
+            script = name.split(" ")[0] if name else ""
+            if script in {"CJK", "HIRAGANA", "KATAKANA"}:
+                script = "CJK"
+            counts[script] = counts.get(script, 0) + 1
+    return max(counts, key=counts.__getitem__) if counts else ""
+
+
+def is_prose(text: str, words: int, min_words: int) -> bool:
+    """Sentence-shaped: long enough, or ends like a sentence with several words."""
+    ends = bool(SENTENCE_END.search(text))
+    return words >= min_words and (ends or words >= 2 * min_words) or (ends and words >= SHORT_WORDS
+                                                                        and text[:1].isupper())
+
+
+def credit_signal(text: str) -> str:
+    """'credit' for a copyright or agency photo credit, '' otherwise."""
+    if COPYRIGHT.search(text):
+        return "credit"
+    head = text.split(":")[0].split("/")[0].strip()
+    if chrome_cues("photo_label").search(text[:20]) and (chrome_cues("agencies").search(text) or "/" in text):
+        return "credit"
+    if len(head.split()) <= 3 and chrome_cues("agencies").whole(head) and len(text.split()) <= 12:
+        return "credit"
+    return ""
+
+
+def cta_signal(text: str, words: int, site: str | None) -> bool:
+    """A call to action: short UI wording, or a longer line pointing to an app or the outlet."""
+    cues = chrome_cues("cta").search(text)
+    if not cues:
+        return False
+    if words <= SHORT_WORDS:
+        return True
+    pointers = len(chrome_cues("platforms").search(text))
+    if site and re.search(rf"(?<!\w){re.escape(site.split()[0])}(?!\w)", text, re.I):
+        pointers += 1
+    return pointers + len(set(cues)) >= 3 and pointers >= 1
+
+
+def kind_signal(text: str, words: int, site: str | None) -> tuple[str, str]:
+    """The strongest chrome signal of a line as (kind, reason), or ('', '')."""
+    if TEMPLATE_MARK.search(text):
+        return "template", "template placeholder"
+    credit = credit_signal(text)
+    if credit:
+        return credit, "copyright or agency credit"
+    if DIGITS_ONLY.match(text):
+        return "widget", "number without words"
+    if site:
+        match = SITE_SUFFIX.match(text)
+        if match and match.group("site").strip().lower() == site.lower():
+            return "caption", "image caption signed with the outlet name"
+    if words <= 12 and chrome_cues("comments").search(text):
+        return "comments", "comment-section wording"
+    if cta_signal(text, words, site):
+        return "cta", "call to action"
+    if words <= 3 and chrome_cues("widget").whole(text.rstrip(" :.…")):
+        return "widget", "widget wording"
+    related = chrome_cues("related").pattern.match(text)
+    if related and words <= 25:
+        return "related", "related-article prefix"
+    return "", ""
+
+
+def signals(text: str, site: str | None, min_words: int) -> Signals:
+    """All signals of one line."""
+    core = strip_bullet(text)
+    words = len(WORD.findall(core))
+    prose = is_prose(core, words, min_words)
+    headline = (HEADLINE_WORDS[0] <= words <= HEADLINE_WORDS[1] and not SENTENCE_END.search(core)
+                and core[:1].isupper()) or (words >= HEADLINE_WORDS[0] and core.endswith("?") and words < min_words)
+    found = Signals(words=words, prose=prose, headline=headline, script=script_of(core))
+    found.kind, found.reason = kind_signal(core, words, site)
+    return found
