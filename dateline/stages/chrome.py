@@ -12,8 +12,13 @@ from dataclasses import dataclass
 from dateline.lexicon import chrome_cues
 
 WORD = re.compile(r"\w+(?:['’-]\w+)*")
-SENTENCE_END = re.compile(r"[.!?…:;][\"'»”’)\]]*$|[»”\"]$")
-BULLET = re.compile(r"^(?:[*•·▪►‣◦–—-]|\d+[.)])\s+")
+# Han, kana and Hangul are written without spaces: two characters make about one word.
+CJK_CHAR = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]")
+SENTENCE_END = re.compile(r"[.!?…:;。！？][\"'»”’)\]」』]*$|[»”\"」』]$")
+# List markers as renderers write them (inscriptis nests lists with *, + and o).
+BULLET = re.compile(r"^(?:[*•·▪►‣◦–—+-]|o(?=\s)|\d+[.)])\s+")
+# A table row as renderers lay it out: three or more cells parted by runs of spaces.
+TABLE_ROW = re.compile(r"^\S.*?(?:\S\s{2,}\S.*?){2,}\S$")
 DIGITS_ONLY = re.compile(r"^[\d\s.,:/()%+-]*$")
 TEMPLATE_MARK = re.compile(r"\{\{|\}\}|\$\{|%[sd]\b|\[object \w+\]|\bundefined\b|\bNaN\b|lorem ipsum", re.I)
 COPYRIGHT = re.compile(r"©|\(c\)\s|\bcopyright\b", re.I)
@@ -23,6 +28,12 @@ SITE_SUFFIX = re.compile(r"^(?P<head>.+?)\s+[-|–—•:]\s+(?P<site>[^-|–—
 HEADLINE_WORDS = (3, 25)
 # Lines this short cannot carry an article paragraph on their own.
 SHORT_WORDS = 6
+# A call to action is a sentence or two; a longer paragraph is an article's own.
+CTA_MAX_WORDS = 80
+# A button or share link: a few words that open with an action and end without a period.
+BUTTON_WORDS = 15
+# Comment metadata (author, time, votes) fits in a few words.
+COMMENT_META_WORDS = 8
 
 
 @dataclass
@@ -33,6 +44,7 @@ class Signals:
     prose: bool
     headline: bool
     script: str
+    table: bool = False
     kind: str = ""
     reason: str = ""
 
@@ -52,6 +64,13 @@ def script_of(text: str) -> str:
                 script = "CJK"
             counts[script] = counts.get(script, 0) + 1
     return max(counts, key=counts.__getitem__) if counts else ""
+
+
+def count_words(text: str) -> int:
+    cjk = len(CJK_CHAR.findall(text))
+    if not cjk:
+        return len(WORD.findall(text))
+    return len(WORD.findall(CJK_CHAR.sub(" ", text))) + cjk // 2
 
 
 def is_prose(text: str, words: int, min_words: int) -> bool:
@@ -74,16 +93,26 @@ def credit_signal(text: str) -> str:
 
 
 def cta_signal(text: str, words: int, site: str | None) -> bool:
-    """A call to action: short UI wording, or a longer line pointing to an app or the outlet."""
+    """A call to action: short UI wording, a button-like line that opens with it, or a
+    sentence that opens with it and points to an app, a network or the outlet itself."""
     cues = chrome_cues("cta").search(text)
     if not cues:
         return False
-    if words <= SHORT_WORDS:
+    opens = chrome_cues("cta").pattern.match(text) is not None
+    if words <= SHORT_WORDS or (opens and words <= BUTTON_WORDS and not SENTENCE_END.search(text)):
         return True
+    if words > CTA_MAX_WORDS:
+        return False
     pointers = len(chrome_cues("platforms").search(text))
     if site and re.search(rf"(?<!\w){re.escape(site.split()[0])}(?!\w)", text, re.I):
         pointers += 1
-    return pointers + len(set(cues)) >= 3 and pointers >= 1
+    return pointers >= 1 and (opens or len(set(cues)) >= 3)
+
+
+def comment_meta(text: str, words: int) -> bool:
+    """Comment furniture: "2 days ago", "john says:", "Reply", "12 Votes"."""
+    return (words <= COMMENT_META_WORDS and not SENTENCE_END.search(text)
+            and bool(chrome_cues("comment_meta").search(text)))
 
 
 def kind_signal(text: str, words: int, site: str | None) -> tuple[str, str]:
@@ -99,8 +128,10 @@ def kind_signal(text: str, words: int, site: str | None) -> tuple[str, str]:
         match = SITE_SUFFIX.match(text)
         if match and match.group("site").strip().lower() == site.lower():
             return "caption", "image caption signed with the outlet name"
-    if words <= 12 and chrome_cues("comments").search(text):
+    if words <= 12 and not SENTENCE_END.search(text) and chrome_cues("comments").search(text):
         return "comments", "comment-section wording"
+    if comment_meta(text, words):
+        return "comments", "comment metadata"
     if cta_signal(text, words, site):
         return "cta", "call to action"
     if words <= 3 and chrome_cues("widget").whole(text.rstrip(" :.…")):
@@ -114,10 +145,11 @@ def kind_signal(text: str, words: int, site: str | None) -> tuple[str, str]:
 def signals(text: str, site: str | None, min_words: int) -> Signals:
     """All signals of one line."""
     core = strip_bullet(text)
-    words = len(WORD.findall(core))
+    words = count_words(core)
     prose = is_prose(core, words, min_words)
     headline = (HEADLINE_WORDS[0] <= words <= HEADLINE_WORDS[1] and not SENTENCE_END.search(core)
                 and core[:1].isupper()) or (words >= HEADLINE_WORDS[0] and core.endswith("?") and words < min_words)
-    found = Signals(words=words, prose=prose, headline=headline, script=script_of(core))
+    found = Signals(words=words, prose=prose, headline=headline, script=script_of(core),
+                    table=bool(TABLE_ROW.match(text.strip())))
     found.kind, found.reason = kind_signal(core, words, site)
     return found

@@ -21,8 +21,14 @@ from dateline.stages.chrome import Signals
 NUMERIC_DATE = re.compile(r"\b(?:\d{1,2}[./-]\d{1,2}[./-](?:19|20)?\d\d|(?:19|20)\d\d-\d\d-\d\d)\b")
 # A date line is short: longer lines that mention a date are sentences.
 DATE_LINE_WORDS = 12
+# Words besides the date and its label a date line may carry (weekday, time zone, "at").
+DATE_LINE_OTHER_WORDS = 3
 # A title sits close above the article; further up is navigation.
 TITLE_WINDOW = 15
+# Prose after this share of the page starts to count less, down to half at the very end.
+FOOTER_START, FOOTER_DISCOUNT = 0.8, 0.5
+# Words of article needed before a comment section can close it.
+MIN_ARTICLE_WORDS = 50
 # This many short lines in a row inside the article region are a link list, not prose.
 LINK_RUN = 3
 
@@ -49,22 +55,46 @@ def body_script(found: Sequence[Signals]) -> str:
 
 
 def is_date_line(text: str, words: int) -> bool:
+    """A short line that is mostly a date (and its label), never a credit or a sentence."""
     if words > DATE_LINE_WORDS or chrome.COPYRIGHT.search(text):
         return False
-    return bool(NUMERIC_DATE.search(text) or (month_cues().search(text) and chrome.YEAR.search(text)))
+    if not (NUMERIC_DATE.search(text) or (month_cues().search(text) and chrome.YEAR.search(text))):
+        return False
+    rest = month_cues().pattern.sub(" ", chrome_cues("date_label").pattern.sub(" ", text))
+    other_words = [w for w in chrome.WORD.findall(rest) if not any(ch.isdigit() for ch in w)]
+    return len(other_words) <= DATE_LINE_OTHER_WORDS
 
 
 def is_byline(text: str, words: int) -> bool:
     return 2 <= words <= 8 and bool(chrome_cues("byline").pattern.match(text)) and not chrome.SENTENCE_END.search(text)
 
 
-def line_score(sig: Signals) -> float:
+def position_weight(index: int, total: int) -> float:
+    """Prose in the last stretch of a page is more often a footer than the article."""
+    share = index / max(total - 1, 1)
+    return 1.0 - FOOTER_DISCOUNT * max(0.0, (share - FOOTER_START) / (1 - FOOTER_START))
+
+
+def line_score(sig: Signals, weight: float = 1.0) -> float:
     """Positive for prose, negative for chrome: the article is the best-scoring run."""
     if sig.kind:
         return -(sig.words + 3.0)
     if sig.prose:
-        return float(sig.words)
+        return sig.words * weight
+    if sig.table:
+        return 0.0
     return -max(2.0, sig.words / 2)
+
+
+def cut_at_comments(lines: Sequence[Line], found: Sequence[Signals], start: int, end: int) -> int:
+    """The article ends where its comment section starts: return the new region end."""
+    words = 0
+    for i in range(start, end):
+        if lines[i].kind == "comments" and words >= MIN_ARTICLE_WORDS:
+            return i
+        if lines[i].kind == "body":
+            words += found[i].words
+    return end
 
 
 def best_region(scores: Sequence[float]) -> tuple[int, int]:
@@ -140,9 +170,11 @@ def pick_title(lines: Sequence[Line], found: Sequence[Signals], start: int) -> i
 def classify_page(lines: Sequence[Line], found: Sequence[Signals], script: str) -> int | None:
     """Classify rendered page text in place; return the index of the title line."""
     mark_signals(lines, found, script)
-    scores = [line_score(sig) if line.kind == "body" else -(sig.words + 3.0)
-              for line, sig in zip(lines, found)]
+    total = len(lines)
+    scores = [line_score(sig, position_weight(i, total)) if line.kind == "body" else -(sig.words + 3.0)
+              for i, (line, sig) in enumerate(zip(lines, found))]
     start, end = best_region(scores)
+    end = cut_at_comments(lines, found, start, end)
     title = pick_title(lines, found, start)
     mark_outside(lines, found, start, end)
     mark_teasers(lines, found)
