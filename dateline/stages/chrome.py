@@ -17,6 +17,10 @@ CJK_CHAR = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 SENTENCE_END = re.compile(r"[.!?…:;。！？][\"'»”’)\]」』]*$|[»”\"」』]$")
 # List markers as renderers write them (inscriptis nests lists with *, + and o).
 BULLET = re.compile(r"^(?:[*•·▪►‣◦–—+-]|o(?=\s)|\d+[.)])\s+")
+# Sentences carry punctuation; a long line without any is a tag cloud or a menu.
+INNER_PUNCTUATION = re.compile(r"[.,;:!?،、。，]\s")
+# A teaser's summary is cut off with an ellipsis; an article paragraph ends its sentence.
+TRUNCATED = re.compile(r"(?:\.\.\.|…)\s*$")
 # A table row as renderers lay it out: three or more cells parted by runs of spaces.
 TABLE_ROW = re.compile(r"^\S.*?(?:\S\s{2,}\S.*?){2,}\S$")
 DIGITS_ONLY = re.compile(r"^[\d\s.,:/()%+-]*$")
@@ -75,8 +79,9 @@ def count_words(text: str) -> int:
 
 def is_prose(text: str, words: int, min_words: int) -> bool:
     """Sentence-shaped: long enough, or ends like a sentence with several words."""
-    ends = bool(SENTENCE_END.search(text))
-    return words >= min_words and (ends or words >= 2 * min_words) or (ends and words >= SHORT_WORDS
+    ends = bool(SENTENCE_END.search(text)) and not TRUNCATED.search(text)
+    punctuated = ends or bool(INNER_PUNCTUATION.search(text))
+    return words >= min_words and (ends or (words >= 2 * min_words and punctuated)) or (ends and words >= SHORT_WORDS
                                                                         and text[:1].isupper())
 
 
@@ -111,7 +116,7 @@ def cta_signal(text: str, words: int, site: str | None) -> bool:
 
 def comment_meta(text: str, words: int) -> bool:
     """Comment furniture: "2 days ago", "john says:", "Reply", "12 Votes"."""
-    return (words <= COMMENT_META_WORDS and not SENTENCE_END.search(text)
+    return (words <= COMMENT_META_WORDS and not text.rstrip("\"'»”’) ").endswith((".", "!", "?"))
             and bool(chrome_cues("comment_meta").search(text)))
 
 

@@ -25,10 +25,15 @@ DATE_LINE_WORDS = 12
 DATE_LINE_OTHER_WORDS = 3
 # A title sits close above the article; further up is navigation.
 TITLE_WINDOW = 15
+# What a short non-prose line (menu item, button, subhead) costs the article region: at
+# least SHORT_PENALTY, more for longer lines. Subheads between paragraphs stay bridged.
+SHORT_PENALTY, SHORT_PENALTY_PER_WORD = 8.0, 2.0
 # Prose after this share of the page starts to count less, down to half at the very end.
 FOOTER_START, FOOTER_DISCOUNT = 0.8, 0.5
 # Words of article needed before a comment section can close it.
 MIN_ARTICLE_WORDS = 50
+# ... and only when more comment furniture follows within this many lines.
+COMMENT_CONFIRM_WINDOW = 12
 # This many short lines in a row inside the article region are a link list, not prose.
 LINK_RUN = 3
 
@@ -83,14 +88,19 @@ def line_score(sig: Signals, weight: float = 1.0) -> float:
         return sig.words * weight
     if sig.table:
         return 0.0
-    return -max(2.0, sig.words / 2)
+    return -max(SHORT_PENALTY, sig.words * SHORT_PENALTY_PER_WORD)
 
 
 def cut_at_comments(lines: Sequence[Line], found: Sequence[Signals], start: int, end: int) -> int:
-    """The article ends where its comment section starts: return the new region end."""
+    """The article ends where its comment section starts: return the new region end.
+
+    A comment-section line only closes the article when more comment furniture follows it,
+    so a subhead that mentions a discussion does not.
+    """
     words = 0
     for i in range(start, end):
-        if lines[i].kind == "comments" and words >= MIN_ARTICLE_WORDS:
+        if lines[i].kind == "comments" and words >= MIN_ARTICLE_WORDS and any(
+                line.kind == "comments" for line in lines[i + 1:i + 1 + COMMENT_CONFIRM_WINDOW]):
             return i
         if lines[i].kind == "body":
             words += found[i].words
