@@ -1,0 +1,88 @@
+"""Suite ``seed``: the reference page against its gold annotation (../shared/gold).
+
+Each check is a score in [0, 1]. Chrome kinds are judged "sensible" by the words of the
+gold description ("image credit" wants credit, "teaser" wants related, ...).
+"""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from dateline.api import make_document
+from dateline.errors import DatelineError
+from dateline.pipeline import run_stages
+from dateline.settings import Settings
+
+GOLD = Path("gold")
+# Words of a gold chrome description and the kinds that fit them, most specific first.
+KIND_WORDS: tuple[tuple[str, frozenset[str]], ...] = (
+    ("teaser", frozenset({"related"})),
+    ("credit", frozenset({"credit"})),
+    ("caption", frozenset({"caption", "related"})),
+    ("button", frozenset({"cta"})),
+    ("call to", frozenset({"cta"})),
+    ("counter", frozenset({"widget", "comments"})),
+    ("comments", frozenset({"comments", "cta"})),
+    ("widget", frozenset({"widget", "navigation"})),
+    ("template", frozenset({"template"})),
+    ("placeholder", frozenset({"template"})),
+)
+
+
+def sensible_kinds(description: str) -> frozenset[str] | None:
+    lowered = description.lower()
+    return next((kinds for word, kinds in KIND_WORDS if word in lowered), None)
+
+
+def gold_files(shared: Path) -> list[Path]:
+    return sorted(p for p in (shared / GOLD).glob("*.json") if p.is_file())
+
+
+def ratio(hits: int, total: int) -> float:
+    return hits / total if total else 1.0
+
+
+def score_record(record: dict[str, Any], gold: dict[str, Any]) -> dict[str, float]:
+    body_lines = [p["line"] for p in record["paragraphs"]]
+    removed = {item["line"]: item["kind"] for item in record["removed"]}
+    gold_body = gold["body_lines"]
+    kinds_ok = sum(1 for line, desc in gold["boilerplate_lines"].items()
+                   if int(line) in removed and (sensible_kinds(desc) is None
+                                                or removed[int(line)] in sensible_kinds(desc)))
+    dups = {(p["line"], body_lines[p["duplicate_of"]]) for p in record["paragraphs"]
+            if p["duplicate_of"] is not None}
+    gold_dups = {(b, a) for a, b in gold.get("near_duplicate_body_lines", [])}
+    return {
+        "title_exact": float(record["title"] == gold["title"]),
+        "body_recall": ratio(len(set(body_lines) & set(gold_body)), len(gold_body)),
+        "body_precision": ratio(len(set(body_lines) & set(gold_body)), len(body_lines)),
+        "duplicates_flagged": ratio(len(dups & gold_dups), len(gold_dups)) * float(dups <= gold_dups),
+        "chrome_removed": ratio(sum(1 for line in gold["boilerplate_lines"] if int(line) in removed),
+                                len(gold["boilerplate_lines"])),
+        "chrome_kinds_sensible": ratio(kinds_ok, len(gold["boilerplate_lines"])),
+        "language": float(record["language"] == gold["language"]),
+        "source": float((record["source"] or {}).get("name") == gold["source"]),
+        "published": float(record["published"] == gold["published"]),
+    }
+
+
+def analyze_gold_doc(shared: Path, gold: dict[str, Any], settings: Settings) -> dict[str, Any]:
+    raw = (shared / gold["doc"]).read_bytes()
+    doc = make_document(raw, gold["doc"], input="page")
+    return run_stages(doc, settings).to_json()
+
+
+def run(shared: Path, settings: Settings) -> dict[str, float]:
+    """Scores averaged over the gold pages."""
+    totals: dict[str, float] = {}
+    files = gold_files(shared)
+    for path in files:
+        gold = json.loads(path.read_text(encoding="utf-8"))
+        try:
+            scores = score_record(analyze_gold_doc(shared, gold, settings), gold)
+        except DatelineError:
+            scores = dict.fromkeys(("title_exact", "body_recall", "body_precision"), 0.0)
+        for key, value in scores.items():
+            totals[key] = totals.get(key, 0.0) + value / len(files)
+    return totals
