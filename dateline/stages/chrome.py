@@ -36,6 +36,8 @@ SHORT_WORDS = 6
 CTA_MAX_WORDS = 80
 # A button or share link: a few words that open with an action and end without a period.
 BUTTON_WORDS = 15
+# Shorter words of an outlet's name ("The", "Le") say nothing about who is named.
+SITE_WORD_MIN = 4
 # Comment metadata (author, time, votes) fits in a few words.
 COMMENT_META_WORDS = 8
 
@@ -108,10 +110,16 @@ def cta_signal(text: str, words: int, site: str | None) -> bool:
         return True
     if words > CTA_MAX_WORDS:
         return False
-    pointers = len(chrome_cues("platforms").search(text))
-    if site and re.search(rf"(?<!\w){re.escape(site.split()[0])}(?!\w)", text, re.I):
-        pointers += 1
+    pointers = len(chrome_cues("platforms").search(text)) + int(names_site(text, site))
     return pointers >= 1 and (opens or len(set(cues)) >= 3)
+
+
+def names_site(text: str, site: str | None) -> bool:
+    """True when the line names the outlet (any distinctive word of its name)."""
+    if not site:
+        return False
+    words = [w for w in WORD.findall(site) if len(w) >= SITE_WORD_MIN and w[:1].isupper()]
+    return any(re.search(rf"(?<!\w){re.escape(w)}(?!\w)", text) for w in words)
 
 
 def comment_meta(text: str, words: int) -> bool:
