@@ -1,11 +1,11 @@
 """Coded errors: every failure a user can meet has a stable code and a one-line reason."""
 from __future__ import annotations
 
-from enum import Enum
+from enum import StrEnum
 from typing import Any
 
 
-class Code(str, Enum):
+class Code(StrEnum):
     """Error codes, stable across versions; the message says what to do."""
 
     MISSING_PATH = "E001"

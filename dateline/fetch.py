@@ -16,17 +16,16 @@ def fetch(url: str, settings: FetchSettings) -> tuple[bytes, str]:
     headers = {"User-Agent": settings.user_agent, "Accept": "text/html,text/plain;q=0.9,*/*;q=0.5"}
     try:
         with httpx.Client(follow_redirects=True, max_redirects=settings.max_redirects,
-                          timeout=settings.timeout_s, headers=headers) as client:
-            with client.stream("GET", url) as response:
-                if response.status_code >= 400:
-                    raise DatelineError(Code.FETCH_FAILED, f"{url} answered HTTP {response.status_code}")
-                body = bytearray()
-                for chunk in response.iter_bytes():
-                    body.extend(chunk)
-                    if len(body) > settings.max_bytes:
-                        raise DatelineError(Code.TOO_LARGE, f"{url} sends more than {settings.max_bytes:,} "
-                                            "bytes (setting fetch.max_bytes)")
-                return bytes(body), str(response.url)
+                          timeout=settings.timeout_s, headers=headers) as client, client.stream("GET", url) as response:
+            if response.status_code >= 400:
+                raise DatelineError(Code.FETCH_FAILED, f"{url} answered HTTP {response.status_code}")
+            body = bytearray()
+            for chunk in response.iter_bytes():
+                body.extend(chunk)
+                if len(body) > settings.max_bytes:
+                    raise DatelineError(Code.TOO_LARGE, f"{url} sends more than {settings.max_bytes:,} "
+                                        "bytes (setting fetch.max_bytes)")
+            return bytes(body), str(response.url)
     except httpx.TooManyRedirects as exc:
         raise DatelineError(Code.FETCH_FAILED, f"{url}: more than {settings.max_redirects} redirects") from exc
     except httpx.TimeoutException as exc:

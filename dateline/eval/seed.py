@@ -48,8 +48,7 @@ def score_record(record: dict[str, Any], gold: dict[str, Any]) -> dict[str, floa
     removed = {item["line"]: item["kind"] for item in record["removed"]}
     gold_body = gold["body_lines"]
     kinds_ok = sum(1 for line, desc in gold["boilerplate_lines"].items()
-                   if int(line) in removed and (sensible_kinds(desc) is None
-                                                or removed[int(line)] in sensible_kinds(desc)))
+                   if int(line) in removed and removed[int(line)] in (sensible_kinds(desc) or {removed[int(line)]}))
     dups = {(p["line"], body_lines[p["duplicate_of"]]) for p in record["paragraphs"]
             if p["duplicate_of"] is not None}
     gold_dups = {(b, a) for a, b in gold.get("near_duplicate_body_lines", [])}

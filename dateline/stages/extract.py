@@ -55,7 +55,7 @@ def extract_html(html: str, url: str | None) -> dict[str, Any]:
     except (etree.ParserError, ValueError) as exc:
         raise DatelineError(Code.NO_TEXT, f"the HTML cannot be parsed ({exc})") from exc
     # trafilatura parses the string itself: its own parser repairs markup better than ours.
-    result = trafilatura.bare_extraction(html, url=url, **TRAFILATURA_OPTIONS)
+    result: Any = trafilatura.bare_extraction(html, url=url, **TRAFILATURA_OPTIONS)
     if result is None or not (result.text or "").strip():
         raise DatelineError(Code.NO_TEXT, "no article text found in the HTML")
     lang = tree.get("lang") or next((m.get("content") for m in tree.iter("meta")

@@ -5,13 +5,22 @@ langid is fast and covers 97 languages; a caller's ``--lang`` wins over detectio
 """
 from __future__ import annotations
 
+import re
+import tomllib
 from collections import Counter
 from functools import cache
 
 from dateline.errors import Code, DatelineError
+from dateline.lexicon import LANG_DIR
 from dateline.record import Document
 from dateline.settings import Settings
 
+# Share of function words ("the", "de", "и") below which text is not language at all
+# (sports box scores hold about 2%, gibberish none).
+MIN_STOPWORD_SHARE = 0.01
+# Fewer words than this are too few to judge the share of function words.
+STOPWORD_CHECK_WORDS = 8
+WORD = re.compile(r"\w+")
 # langid's normalised probability under which one paragraph's vote is not counted.
 MIN_PARAGRAPH_CONFIDENCE = 0.5
 
@@ -55,10 +64,35 @@ def detect(paragraphs: list[str], settings: Settings) -> str:
     return lang
 
 
+@cache
+def stopwords(language: str) -> frozenset[str]:
+    """jusText's stop-word list for a language, or an empty set when it has none."""
+    with (LANG_DIR / "stoplists.toml").open("rb") as handle:
+        name = tomllib.load(handle).get(language)
+    if not name:
+        return frozenset()
+    import justext
+
+    return frozenset(w.lower() for w in justext.get_stoplist(name))
+
+
+def looks_like_language(text: str, language: str) -> bool:
+    """False for gibberish: real prose is full of its language's function words."""
+    words = [w.lower() for w in WORD.findall(text)]
+    known = stopwords(language)
+    if not known or len(words) < STOPWORD_CHECK_WORDS:
+        return True
+    return sum(1 for w in words if w in known) >= MIN_STOPWORD_SHARE * len(words)
+
+
 def run(doc: Document, settings: Settings) -> Document:
     if doc.hint_language:
         doc.language = doc.hint_language.lower()
         return doc
     paragraphs = [doc.text[p["start"]:p["end"]] for p in doc.paragraphs]
-    doc.language = detect(paragraphs, settings)
+    language = detect(paragraphs, settings)
+    if not looks_like_language(doc.text, language):
+        raise DatelineError(Code.UNKNOWN_LANGUAGE, "the text reads as no known language (too few "
+                            "function words); pass --lang if it is one")
+    doc.language = language
     return doc

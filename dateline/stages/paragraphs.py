@@ -25,7 +25,7 @@ def normalise(text: str) -> str:
     return " ".join(unicodedata.normalize("NFKC", text).translate(TYPOGRAPHY).casefold().split())
 
 
-def containment(a: set[str], b: set[str]) -> float:
+def containment(a: set[Any], b: set[Any]) -> float:
     return len(a & b) / min(len(a), len(b)) if a and b else 0.0
 
 

@@ -38,9 +38,9 @@ def parse_date(text: str, language: str | None) -> str | None:
 
     languages = [language] if language else None
     try:
-        found = dateparser.parse(text, languages=languages, settings=PARTS_NEEDED)  # type: ignore[arg-type]
+        found = dateparser.parse(text, languages=languages, settings=PARTS_NEEDED)
         if found is None:
-            hits = search_dates(text, languages=languages, settings=PARTS_NEEDED) or []  # type: ignore[arg-type]
+            hits = search_dates(text, languages=languages, settings=PARTS_NEEDED) or []
             found = hits[0][1] if hits else None
     except (ValueError, OverflowError, LookupError):
         return None

@@ -28,6 +28,7 @@ DECLARED_CHARSET = re.compile(rb"""(?:charset|encoding)\s*=\s*["']?\s*([A-Za-z0-
 DECLARATION_WINDOW = 4096
 HTML_SIGNS = re.compile(r"<!doctype\s+html|<html[\s>]|<body[\s>]|<head[\s>]|<(?:p|div|article)[\s>]", re.I)
 HTML_TAG = re.compile(r"</?[a-zA-Z][a-zA-Z0-9]*(?:\s[^<>]*)?/?>")
+SENTENCE_ENDINGS = (".", "!", "?", "»", '"', "”")
 # Control characters other than tab, newline, carriage return and form feed.
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")
 
@@ -117,7 +118,7 @@ def detect_kind(text: str) -> InputKind:
     lines = [line.strip() for line in text.splitlines() if line.strip()]
     if len(lines) < 4:
         return "text"
-    chrome_like = sum(1 for line in lines if len(line.split()) < 5 and not line.endswith((".", "!", "?", "»", '"', "”")))
+    chrome_like = sum(1 for line in lines if len(line.split()) < 5 and not line.endswith(SENTENCE_ENDINGS))
     return "page" if chrome_like >= 2 and chrome_like / len(lines) >= 0.15 else "text"
 
 
