@@ -32,7 +32,8 @@ def expand(sources: Sequence[str]) -> Iterator[str]:
 
 def analyze_one(source: str, args: argparse.Namespace, settings: Settings) -> dict[str, Any]:
     if source == "-":
-        raw, fetched = sys.stdin.buffer.read(), None
+        # One byte over the cap is enough for the read stage to refuse it.
+        raw, fetched = sys.stdin.buffer.read(settings.read.max_bytes + 1), None
     else:
         raw, fetched = read_source(source, settings)
     doc = make_document(raw, source, input=args.input, published=args.published,

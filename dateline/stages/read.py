@@ -124,10 +124,10 @@ def detect_kind(text: str) -> InputKind:
 
 def is_truncated_html(text: str) -> bool:
     """True when markup stops before its document ends (a cut-off download)."""
-    tail = text.rstrip()[-2048:].lower()
-    if "</html>" in tail or "</body>" in tail:
+    lowered = text.lower()
+    if "</html>" in lowered or "</body>" in lowered:
         return False
-    return "<html" in text[:DECLARATION_WINDOW * 4].lower() or "<body" in text.lower()
+    return "<html" in lowered[:DECLARATION_WINDOW * 4] or "<body" in lowered
 
 
 def run(doc: Document, settings: Settings) -> Document:
