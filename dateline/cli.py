@@ -43,7 +43,9 @@ def analyze_one(source: str, args: argparse.Namespace, settings: Settings) -> di
     return record
 
 
-def cmd_analyze(args: argparse.Namespace, out: TextIO = sys.stdout, err: TextIO = sys.stderr) -> int:
+def cmd_analyze(args: argparse.Namespace, out: TextIO | None = None, err: TextIO | None = None) -> int:
+    out = out or sys.stdout
+    err = err or sys.stderr
     settings = load_settings(args.config)
     sources = list(expand(args.sources))
     if not sources:

@@ -77,17 +77,9 @@ class CliResult:
 
 @pytest.fixture
 def run_cli(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> Callable[..., CliResult]:
-    """Run ``dateline.cli.main`` in-process and capture what it prints.
-
-    ``cmd_analyze`` binds ``sys.stdout``/``sys.stderr`` as default arguments when the module
-    is imported, so capsys cannot see its output (see the strict xfail in test_cli.py). Until
-    that is fixed, the defaults are pointed at the streams capsys installed.
-    """
+    """Run ``dateline.cli.main`` in-process and capture what it prints."""
 
     def run(*argv: str, stdin: bytes | None = None) -> CliResult:
-        defaults = cli.cmd_analyze.__defaults__
-        if defaults and len(defaults) == 2 and all(d is not None for d in defaults):
-            monkeypatch.setattr(cli.cmd_analyze, "__defaults__", (sys.stdout, sys.stderr))
         if stdin is not None:
             import io
 
@@ -108,6 +100,7 @@ Route = tuple[int, dict[str, str], bytes]
 class LocalServer:
     base: str
     routes: dict[str, Route]
+    seen: list[tuple[str, dict[str, str]]]
 
     def url(self, path: str) -> str:
         return self.base + path
@@ -117,9 +110,11 @@ class LocalServer:
 def http_server() -> Iterator[LocalServer]:
     """A local ``http.server`` on 127.0.0.1, a free port, in a thread; tests add routes."""
     routes: dict[str, Route] = {}
+    seen: list[tuple[str, dict[str, str]]] = []
 
     class Handler(BaseHTTPRequestHandler):
         def do_GET(self) -> None:  # noqa: N802 (http.server's naming)
+            seen.append((self.path, dict(self.headers.items())))
             status, headers, body = routes.get(self.path, (404, {}, b"not found"))
             self.send_response(status)
             for name, value in headers.items():
@@ -132,10 +127,10 @@ def http_server() -> Iterator[LocalServer]:
             pass
 
     server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.02}, daemon=True)
     thread.start()
     try:
-        yield LocalServer(f"http://127.0.0.1:{server.server_address[1]}", routes)
+        yield LocalServer(f"http://127.0.0.1:{server.server_address[1]}", routes, seen)
     finally:
         server.shutdown()
         server.server_close()
@@ -152,3 +147,13 @@ def silent_server() -> Iterator[str]:
         yield f"http://127.0.0.1:{sock.getsockname()[1]}/slow"
     finally:
         sock.close()
+
+
+@pytest.fixture
+def closed_port_url() -> str:
+    """A URL on 127.0.0.1 where nothing listens (connections are refused)."""
+    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    sock.bind(("127.0.0.1", 0))
+    port = sock.getsockname()[1]
+    sock.close()
+    return f"http://127.0.0.1:{port}/"

@@ -68,6 +68,9 @@ def extract_html(html: str, url: str | None) -> dict[str, Any]:
 def run(doc: Document, settings: Settings) -> Document:
     if doc._input != "html":
         doc._lines = split_lines(doc._decoded)
+        if doc.hint_url:
+            doc.url = doc.hint_url
+            doc.source = {**doc.source, "domain": urlparse(doc.hint_url).hostname}
         return doc
     meta = extract_html(doc._decoded, doc.hint_url)
     doc._meta = meta

@@ -16,8 +16,8 @@ ALL_CAPS_WORD = re.compile(r"^[^\W\d_]{2,}$")
 def parse_credit(text: str) -> dict[str, Any]:
     """Split a credit line into agency, year, photographer (an upper-case run) and caption."""
     rest = CREDIT_HEAD.sub("", text).strip()
-    agencies = chrome_cues("agencies").search(rest[:40])
-    agency = agencies[0] if agencies else None
+    found = chrome_cues("agencies").pattern.search(rest[:40])
+    agency = found.group(0) if found else None
     if agency:
         rest = re.sub(re.escape(agency), "", rest, count=1, flags=re.I).strip(" /,-:")
     year_match = chrome.YEAR.match(rest)
@@ -30,7 +30,7 @@ def parse_credit(text: str) -> dict[str, Any]:
         caps += 1
     photographer = " ".join(t.capitalize() for t in tokens[:caps]) or None
     caption = " ".join(tokens[caps:]) or None
-    return {"agency": agency.upper() if agency and len(agency) <= 4 else agency,
+    return {"agency": agency,
             "year": year, "photographer": photographer, "caption": caption}
 
 

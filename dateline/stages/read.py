@@ -5,7 +5,6 @@ then strict UTF-8, then charset-normalizer's detector.
 """
 from __future__ import annotations
 
-import gzip
 import re
 import zlib
 
@@ -15,6 +14,8 @@ from dateline.errors import Code, DatelineError
 from dateline.record import Document, InputKind
 from dateline.settings import Settings
 
+# zlib window bits that accept a gzip header.
+GZIP_WBITS = 16 + zlib.MAX_WBITS
 # Magic numbers of formats that are never a news page; each needs a different tool.
 BINARY_MAGIC = {
     b"%PDF": "a PDF document", b"\x89PNG": "a PNG image", b"\xff\xd8\xff": "a JPEG image",
@@ -33,14 +34,19 @@ SENTENCE_ENDINGS = (".", "!", "?", "»", '"', "”")
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")
 
 
-def ungzip(raw: bytes) -> bytes:
+def ungzip(raw: bytes, max_bytes: int) -> bytes:
     """Transparently open gzip-compressed pages (news crawls store them so)."""
     if raw[:2] != b"\x1f\x8b":
         return raw
+    inflater = zlib.decompressobj(GZIP_WBITS)
     try:
-        return gzip.decompress(raw)
-    except (OSError, EOFError, zlib.error) as exc:
+        # Inflate no more than the cap (plus one byte to notice): a gzip bomb stays small.
+        data = inflater.decompress(raw, max_bytes + 1)
+    except zlib.error as exc:
         raise DatelineError(Code.BINARY_INPUT, f"gzip data is damaged ({exc})") from exc
+    if not inflater.eof and len(data) <= max_bytes:
+        raise DatelineError(Code.BINARY_INPUT, "gzip data is cut short")
+    return data
 
 
 def check_bytes(raw: bytes, settings: Settings) -> None:
@@ -86,9 +92,15 @@ def decode(raw: bytes, settings: Settings) -> tuple[str, str]:
             continue
     if declared and declared.replace("_", "-") in {"utf-8", "utf-8-sig"}:
         return _repair_utf8(raw, settings), "utf-8 (repaired)"
-    best = from_bytes(raw).best()
+    matches = from_bytes(raw)
+    best = matches.best()
     if best is None or best.encoding is None:
         return _repair_utf8(raw, settings), "utf-8 (repaired)"
+    # Undeclared single-byte pages default to windows-1252 (as in HTML5) when it reads as
+    # cleanly as the detector's first guess: short texts tie between cp1250/1252/1257.
+    for match in matches:
+        if match.encoding == "cp1252" and match.chaos <= best.chaos:
+            return str(match), "cp1252"
     return str(best), best.encoding
 
 
@@ -131,7 +143,7 @@ def is_truncated_html(text: str) -> bool:
 
 
 def run(doc: Document, settings: Settings) -> Document:
-    raw = ungzip(doc.raw)
+    raw = ungzip(doc.raw, settings.read.max_bytes)
     check_bytes(raw, settings)
     text, encoding = decode(raw, settings)
     text = text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")

@@ -1,0 +1,68 @@
+"""Language stage: a length-weighted vote of the paragraphs, or the caller's --lang."""
+from __future__ import annotations
+
+import pytest
+from conftest import fixture_path, make_doc
+
+from dateline.errors import Code, DatelineError
+from dateline.pipeline import run_stages
+from dateline.settings import Settings
+from dateline.stages import language
+
+FRENCH = [
+    "La médiathèque du quartier sera fermée tout le mois d'août pour remplacer les rayonnages et repeindre "
+    "la salle de lecture des enfants.",
+    "Les lecteurs pourront rendre leurs livres dans la boîte installée devant l'entrée, qui sera vidée "
+    "chaque matin par les bibliothécaires.",
+]
+STRAY_RUSSIAN = "Вы читаете новости в бесплатном режиме"
+
+
+def detected(name: str, **hints: object) -> str | None:
+    return run_stages(make_doc(fixture_path(name).read_bytes(), **hints), Settings(), until="language").language
+
+
+@pytest.mark.parametrize(("name", "code"), [("fr_page.txt", "fr"), ("en_page.txt", "en"), ("ru_page.txt", "ru"),
+                                            ("en_article.html", "en"), ("ru_cp1251.html", "ru")])
+def test_the_body_language_is_detected(name, code):
+    assert detected(name) == code
+
+
+def test_a_stray_cyrillic_line_does_not_swing_a_french_body():
+    assert language.detect([FRENCH[0], STRAY_RUSSIAN, FRENCH[1]], Settings()) == "fr"
+
+
+def test_a_french_page_kept_whole_in_text_mode_is_still_french():
+    assert detected("fr_page.txt", hint_input="text") == "fr"
+
+
+def test_the_callers_language_wins_over_detection():
+    assert detected("fr_page.txt", hint_language="ru") == "ru"
+
+
+def test_the_callers_language_is_lower_cased():
+    assert detected("fr_page.txt", hint_language="FR") == "fr"
+
+
+def test_too_little_text_has_no_language():
+    with pytest.raises(DatelineError) as exc:
+        language.detect(["Oui."], Settings())
+    assert exc.value.code is Code.UNKNOWN_LANGUAGE
+    assert "pass --lang" in exc.value.message
+
+
+def test_a_body_of_random_consonant_strings_has_no_language():
+    with pytest.raises(DatelineError) as exc:
+        detected("gibberish.txt")
+    assert exc.value.code is Code.UNKNOWN_LANGUAGE
+
+
+def test_a_single_paragraph_of_random_consonant_strings_has_no_language():
+    text = "jlnzvlp nfmkz gxwfnc dqggnf xqdxwkx lpm wfslfcm zbrt kvdrs pltkw mrnsk"
+    with pytest.raises(DatelineError) as exc:
+        run_stages(make_doc(text), Settings(), until="language")
+    assert exc.value.code is Code.UNKNOWN_LANGUAGE
+
+
+def test_a_body_of_consonant_strings_is_accepted_with_lang():
+    assert detected("gibberish.txt", hint_language="pl") == "pl"
