@@ -34,6 +34,8 @@ FOOTER_START, FOOTER_DISCOUNT = 0.8, 0.5
 MIN_ARTICLE_WORDS = 50
 # ... and only when more comment furniture follows within this many lines.
 COMMENT_CONFIRM_WINDOW = 12
+# An announced list is forgiven for at most this many items.
+MAX_LIST_ITEMS = 40
 # This many short lines in a row inside the article region are a link list, not prose.
 LINK_RUN = 3
 
@@ -91,6 +93,24 @@ def line_score(sig: Signals, weight: float = 1.0) -> float:
     return -max(SHORT_PENALTY, sig.words * SHORT_PENALTY_PER_WORD)
 
 
+def forgive_lists(lines: Sequence[Line], found: Sequence[Signals], scores: list[float]) -> set[int]:
+    """A list announced by a line ending in a colon belongs to the text: its short items
+    cost the region nothing (menus are not announced). Returns the items' indexes."""
+    items: set[int] = set()
+    i = 0
+    while i < len(lines):
+        announced = found[i].prose and lines[i].text.rstrip().endswith(":")
+        i += 1
+        if not announced:
+            continue
+        for j in range(i, min(len(lines), i + MAX_LIST_ITEMS)):
+            if found[j].prose or lines[j].kind != "body":
+                break
+            scores[j] = 0.0
+            items.add(j)
+    return items
+
+
 def cut_at_comments(lines: Sequence[Line], found: Sequence[Signals], start: int, end: int) -> int:
     """The article ends where its comment section starts: return the new region end.
 
@@ -143,12 +163,14 @@ def mark_teasers(lines: Sequence[Line], found: Sequence[Signals]) -> None:
             line.kind, line.reason = "related", "headline in a related-articles list"
 
 
-def mark_link_runs(lines: Sequence[Line], found: Sequence[Signals], start: int, end: int) -> None:
-    """Runs of short non-prose lines inside the region are link lists."""
+def mark_link_runs(lines: Sequence[Line], found: Sequence[Signals], start: int, end: int,
+                   listed: set[int]) -> None:
+    """Runs of short non-prose lines inside the region are link lists, unless announced."""
     i = start
     while i < end:
         j = i
-        while j < end and lines[j].kind == "body" and not found[j].prose and found[j].words <= chrome.SHORT_WORDS:
+        while (j < end and j not in listed and lines[j].kind == "body" and not found[j].prose
+               and found[j].words <= chrome.SHORT_WORDS):
             j += 1
         if j - i >= LINK_RUN:
             for k in range(i, j):
@@ -183,12 +205,13 @@ def classify_page(lines: Sequence[Line], found: Sequence[Signals], script: str) 
     total = len(lines)
     scores = [line_score(sig, position_weight(i, total)) if line.kind == "body" else -(sig.words + 3.0)
               for i, (line, sig) in enumerate(zip(lines, found))]
+    listed = forgive_lists(lines, found, scores)
     start, end = best_region(scores)
     end = cut_at_comments(lines, found, start, end)
     title = pick_title(lines, found, start)
     mark_outside(lines, found, start, end)
     mark_teasers(lines, found)
-    mark_link_runs(lines, found, start, end)
+    mark_link_runs(lines, found, start, end, listed)
     if title is not None:
         lines[title].kind, lines[title].reason = "title", "headline above the article"
     return title
