@@ -83,8 +83,15 @@ def is_prose(text: str, words: int, min_words: int) -> bool:
     """Sentence-shaped: long enough, or ends like a sentence with several words."""
     ends = bool(SENTENCE_END.search(text)) and not TRUNCATED.search(text)
     punctuated = ends or bool(INNER_PUNCTUATION.search(text))
-    return words >= min_words and (ends or (words >= 2 * min_words and punctuated)) or (ends and words >= SHORT_WORDS
-                                                                        and text[:1].isupper())
+    if words >= min_words and (ends or (words >= 2 * min_words and punctuated)):
+        return True
+    return ends and words >= SHORT_WORDS and opens_sentence(text)
+
+
+def opens_sentence(text: str) -> bool:
+    """Starts like a sentence: a capital, a quote or dash, or a letter of a caseless script."""
+    first = text.lstrip("«“\"'‘„—–-( ")[:1]
+    return first.isupper() or first.isdigit() or (first.isalpha() and first.lower() == first.upper())
 
 
 def credit_signal(text: str) -> str:
