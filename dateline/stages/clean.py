@@ -245,12 +245,23 @@ def run(doc: Document, settings: Settings) -> Document:
     site, title = classify(doc, settings)
     if site and not doc.source.get("name"):
         doc.source = {**doc.source, "name": site}
+    if not doc.author:
+        doc.author = byline_author(doc._lines)
     if title is not None and not doc.title:
         doc.title = doc._lines[title].text
     elif doc.title:
         drop_repeated_title(doc._lines, doc.title)
     media.attach(doc)
     return doc
+
+
+def byline_author(lines: Sequence[Line]) -> str | None:
+    """The author named on a byline line ("By Jane Doe", "Par Jean Dupont")."""
+    for line in lines:
+        if line.kind == "other" and line.reason == "byline":
+            name = chrome_cues("byline").pattern.sub("", line.text, count=1).strip(" :,-—|")
+            return name or None
+    return None
 
 
 def drop_repeated_title(lines: Sequence[Line], title: str) -> None:

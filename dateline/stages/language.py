@@ -110,12 +110,27 @@ def looks_like_language(text: str, language: str) -> bool:
     return sum(1 for w in words if w in known) >= MIN_STOPWORD_SHARE * len(words)
 
 
+def page_language(doc: Document) -> str | None:
+    """The primary subtag of the language the HTML declares (``<html lang="fr-FR">``)."""
+    hint = (doc._meta or {}).get("language_hint") or ""
+    code = hint.split("-")[0].split("_")[0].strip().lower()
+    return code if len(code) == 2 and code.isalpha() else None
+
+
 def run(doc: Document, settings: Settings) -> Document:
     if doc.hint_language:
         doc.language = doc.hint_language.lower()
         return doc
     paragraphs = [doc.text[p["start"]:p["end"]] for p in doc.paragraphs]
-    language = detect(paragraphs, settings)
+    try:
+        language = detect(paragraphs, settings)
+    except DatelineError:
+        declared = page_language(doc)
+        if not declared:
+            raise
+        doc.warnings.append(f"language not detectable from the text; the page declares {declared}")
+        doc.language = declared
+        return doc
     if not looks_like_language(doc.text, language):
         raise DatelineError(Code.UNKNOWN_LANGUAGE, "the text reads as no known language (too few "
                             "function words); pass --lang if it is one")

@@ -159,3 +159,32 @@ def test_an_extracted_line_equal_to_an_image_caption_is_removed_as_caption():
 def test_a_single_signed_line_does_not_name_the_outlet():
     lines = [Line("Le marché rouvre demain - Le Petit Journal", 1), Line("Un texte sans signature.", 2)]
     assert clean.infer_site(lines) is None
+
+
+BYLINE_PAGE = (
+    "Council approves new harbour plan after months of debate\n"
+    "Home\nNews\n"
+    "By Jane Doe\n"
+    "The city council approved on Tuesday a new plan for the harbour, after months of debate among "
+    "residents and shipping firms.\n\n"
+    "The plan includes new quays and a park along the water, the mayor said in a statement released "
+    "after the vote.\n"
+    "Share\n"
+)
+
+
+def test_a_byline_names_the_author_and_leaves_the_body():
+    doc = run_stages(make_doc(BYLINE_PAGE.encode(), hint_input="page"), Settings(), until="clean")
+    assert doc.author == "Jane Doe"
+    assert kind_of(doc, "By Jane Doe") == "other"
+
+
+def test_a_list_announced_by_a_colon_stays_in_the_article():
+    items = "\n".join(f"* item number {n} of the list" for n in range(1, 6))
+    page = ("Menu\nSearch\nHome\n"
+            "The committee published the measures it will vote on next week, after a long consultation "
+            "with residents, and listed them in its report:\n" + items + "\n"
+            "Each measure will be debated separately, and the final vote is expected before the summer "
+            "break, the chair of the committee said.\nShare\nComments\n")
+    doc = run_stages(make_doc(page.encode(), hint_input="page"), Settings(), until="clean")
+    assert all(kind_of(doc, f"* item number {n}") == "body" for n in range(1, 6))

@@ -66,3 +66,14 @@ def test_a_single_paragraph_of_random_consonant_strings_has_no_language():
 
 def test_a_body_of_consonant_strings_is_accepted_with_lang():
     assert detected("gibberish.txt", hint_language="pl") == "pl"
+
+
+def test_the_language_the_html_declares_is_used_when_the_text_cannot_tell():
+    html = ('<html lang="fr-FR"><head><title>Scores</title></head><body><article>'
+            "<p>Rennes 2 1 Nantes</p><p>Lyon 0 0 Lille</p><p>Nice 3 2 Metz</p><p>Brest 1 1 Lens</p>"
+            "</article></body></html>")
+    doc = run_stages(make_doc(html.encode(), hint_input="html"), Settings(), until="paragraphs")
+    doc._meta["language_hint"] = "fr-FR"
+    doc.text, doc.paragraphs = "1 2", [{"start": 0, "end": 3, "duplicate_of": None}]
+    assert language.run(doc, Settings()).language == "fr"
+    assert any("declares fr" in w for w in doc.warnings)
