@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 import tomllib
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 LANG_DIR = Path(__file__).parent / "lang"
@@ -24,15 +24,39 @@ def languages() -> list[str]:
     return sorted(p.name for p in LANG_DIR.iterdir() if p.is_dir() and p.name != "all")
 
 
+TOKEN = re.compile(r"\w+(?:['-]\w+)*|[^\w\s]")
+
+
+@lru_cache(maxsize=4096)
+def tokens(text: str) -> tuple[str, ...]:
+    """Lower-case words (apostrophes and hyphens inside them kept) and punctuation marks."""
+    return tuple(TOKEN.findall(text.lower().replace("’", "'")))
+
+
 @dataclass(frozen=True)
 class Cues:
-    """A word list compiled into one case-insensitive, word-bounded pattern."""
+    """A word list, matched as whole token sequences (fast), and as a regex for rewriting."""
 
     words: frozenset[str]
+    phrases: frozenset[tuple[str, ...]]
+    longest: int
     pattern: re.Pattern[str]
 
     def search(self, text: str) -> list[str]:
-        return [m.group(0).lower() for m in self.pattern.finditer(text)]
+        """Every cue in the text, in order, as token-joined phrases."""
+        found: list[str] = []
+        toks = tokens(text)
+        for i in range(len(toks)):
+            for n in range(min(self.longest, len(toks) - i), 0, -1):
+                if toks[i:i + n] in self.phrases:
+                    found.append(" ".join(toks[i:i + n]))
+                    break
+        return found
+
+    def starts(self, text: str) -> bool:
+        """True when the text opens with a cue."""
+        toks = tokens(text)
+        return any(toks[:n] in self.phrases for n in range(1, min(self.longest, len(toks)) + 1))
 
     def whole(self, text: str) -> bool:
         return text.strip().lower() in self.words
@@ -41,7 +65,9 @@ class Cues:
 def compile_cues(words: set[str]) -> Cues:
     ordered = sorted(words, key=len, reverse=True)
     body = "|".join(re.escape(w) for w in ordered) or r"(?!x)x"
-    return Cues(frozenset(words), re.compile(rf"(?<!\w)(?:{body})(?!\w)", re.IGNORECASE))
+    phrases = frozenset(tokens(w) for w in words)
+    return Cues(frozenset(words), phrases, max((len(p) for p in phrases), default=0),
+                re.compile(rf"(?<!\w)(?:{body})(?!\w)", re.IGNORECASE))
 
 
 @cache

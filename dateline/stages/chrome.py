@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import cache
 
 from dateline.lexicon import chrome_cues
 
@@ -36,6 +37,8 @@ SHORT_WORDS = 6
 CTA_MAX_WORDS = 80
 # A button or share link: a few words that open with an action and end without a period.
 BUTTON_WORDS = 15
+# Characters of a line looked at to tell its script.
+SCRIPT_SAMPLE = 300
 # Shorter words of an outlet's name ("The", "Le") say nothing about who is named.
 SITE_WORD_MIN = 4
 # Comment metadata (author, time, votes) fits in a few words.
@@ -59,15 +62,20 @@ def strip_bullet(text: str) -> str:
     return BULLET.sub("", text).strip()
 
 
+@cache
+def script_of_char(char: str) -> str:
+    name = unicodedata.name(char, "")
+    script = name.split(" ")[0] if name else ""
+    return "CJK" if script in {"CJK", "HIRAGANA", "KATAKANA"} else script
+
+
 def script_of(text: str) -> str:
-    """The dominant writing system of a line (LATIN, CYRILLIC, CJK, ...) or '' if none."""
+    """The dominant writing system of a line (LATIN, CYRILLIC, CJK, ...) or '' if none.
+    The first SCRIPT_SAMPLE characters tell as well as the whole line."""
     counts: dict[str, int] = {}
-    for char in text:
+    for char in text[:SCRIPT_SAMPLE]:
         if char.isalpha():
-            name = unicodedata.name(char, "")
-            script = name.split(" ")[0] if name else ""
-            if script in {"CJK", "HIRAGANA", "KATAKANA"}:
-                script = "CJK"
+            script = script_of_char(char)
             counts[script] = counts.get(script, 0) + 1
     return max(counts, key=counts.__getitem__) if counts else ""
 
@@ -112,7 +120,7 @@ def cta_signal(text: str, words: int, site: str | None) -> bool:
     cues = chrome_cues("cta").search(text)
     if not cues:
         return False
-    opens = chrome_cues("cta").pattern.match(text) is not None
+    opens = chrome_cues("cta").starts(text)
     if words <= SHORT_WORDS or (opens and words <= BUTTON_WORDS and not SENTENCE_END.search(text)):
         return True
     if words > CTA_MAX_WORDS:
@@ -156,8 +164,7 @@ def kind_signal(text: str, words: int, site: str | None) -> tuple[str, str]:
         return "cta", "call to action"
     if words <= 3 and chrome_cues("widget").whole(text.rstrip(" :.…")):
         return "widget", "widget wording"
-    related = chrome_cues("related").pattern.match(text)
-    if related and words <= 25:
+    if words <= 25 and chrome_cues("related").starts(text):
         return "related", "related-article prefix"
     return "", ""
 

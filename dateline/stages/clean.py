@@ -73,7 +73,7 @@ def is_date_line(text: str, words: int) -> bool:
 
 
 def is_byline(text: str, words: int) -> bool:
-    return 2 <= words <= 8 and bool(chrome_cues("byline").pattern.match(text)) and not chrome.SENTENCE_END.search(text)
+    return 2 <= words <= 8 and chrome_cues("byline").starts(text) and not chrome.SENTENCE_END.search(text)
 
 
 def position_weight(index: int, total: int) -> float:
