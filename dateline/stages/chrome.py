@@ -72,8 +72,11 @@ def script_of_char(char: str) -> str:
 def script_of(text: str) -> str:
     """The dominant writing system of a line (LATIN, CYRILLIC, CJK, ...) or '' if none.
     The first SCRIPT_SAMPLE characters tell as well as the whole line."""
+    sample = text[:SCRIPT_SAMPLE]
+    if sample.isascii():
+        return "LATIN" if any(char.isalpha() for char in sample) else ""
     counts: dict[str, int] = {}
-    for char in text[:SCRIPT_SAMPLE]:
+    for char in sample:
         if char.isalpha():
             script = script_of_char(char)
             counts[script] = counts.get(script, 0) + 1

@@ -44,7 +44,7 @@ def classify(text: str) -> tuple[str, float]:
 
 
 def letters(text: str) -> int:
-    return sum(1 for ch in text if ch.isalpha())
+    return sum(map(str.isalpha, text))
 
 
 def in_main_script(paragraphs: list[str]) -> list[str]:
