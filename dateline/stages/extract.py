@@ -8,9 +8,7 @@ import re
 from typing import Any
 from urllib.parse import urlparse
 
-import lxml.html
 import trafilatura
-from lxml import etree
 
 from dateline.errors import Code, DatelineError
 from dateline.record import Document, Line
@@ -52,20 +50,21 @@ def image_metadata(tree: Any) -> list[dict[str, Any]]:
 
 def extract_html(html: str, url: str | None) -> dict[str, Any]:
     """Run trafilatura for the body; read metadata and figures from the markup."""
-    try:
-        tree = lxml.html.fromstring(html)
-    except (etree.ParserError, ValueError) as exc:
-        raise DatelineError(Code.NO_TEXT, f"the HTML cannot be parsed ({exc})") from exc
-    # trafilatura parses the string itself: its own parser repairs markup better than ours.
-    result: Any = trafilatura.bare_extraction(html, url=url, **TRAFILATURA_OPTIONS)
-    if result is None or not (result.text or "").strip():
-        raise DatelineError(Code.NO_TEXT, "no article text found in the HTML")
+    # One parse, with trafilatura's own loader (it repairs markup better than a bare lxml
+    # parse); metadata and figures are read before extraction prunes the tree.
+    tree = trafilatura.load_html(html)
+    if tree is None:
+        raise DatelineError(Code.NO_TEXT, "the HTML cannot be parsed")
     meta = read_metadata(tree)
+    images = image_metadata(tree)
     canonical = next((link.get("href") for link in tree.iter("link")
                       if (link.get("rel") or "").lower() == "canonical" and link.get("href")), None)
+    result: Any = trafilatura.bare_extraction(tree, url=url, **TRAFILATURA_OPTIONS)
+    if result is None or not (result.text or "").strip():
+        raise DatelineError(Code.NO_TEXT, "no article text found in the HTML")
     page_url = url or canonical
     return {**meta, "text": result.text, "url": page_url,
-            "hostname": urlparse(page_url).hostname if page_url else None, "images": image_metadata(tree)}
+            "hostname": urlparse(page_url).hostname if page_url else None, "images": images}
 
 
 def run(doc: Document, settings: Settings) -> Document:
