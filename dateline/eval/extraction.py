@@ -1,8 +1,8 @@
 """Suite ``extraction``: article bodies of the 181 benchmark pages, in HTML and page mode.
 
 HTML mode feeds each page to ``analyze``; page mode first renders it to full-page plain text
-(inscriptis: block elements on their own lines, navigation and footers kept), the way a
-scraper's text dump looks. Bare trafilatura and the raw rendering are scored in the same run
+(block elements on their own lines, navigation and footers kept), the way a scraper's text
+dump looks: with inscriptis (``page_*``) and, as a check on another layout, html-text. Bare trafilatura and the raw rendering are scored in the same run
 as references.
 """
 from __future__ import annotations
@@ -31,10 +31,18 @@ def load_pages(shared: Path) -> list[tuple[str, bytes, str]]:
 
 
 def render_page(html: bytes) -> str:
-    """Full-page plain text, chrome and all."""
+    """Full-page plain text, chrome and all, as inscriptis renders it."""
     import inscriptis
 
     return inscriptis.get_text(html.decode("utf-8", errors="replace"))
+
+
+def render_page_html_text(html: bytes) -> str:
+    """The same page as html-text renders it: a second renderer, so the clean-up is not
+    tuned to one renderer's layout."""
+    import html_text
+
+    return str(html_text.extract_text(html.decode("utf-8", errors="replace"), guess_layout=True))
 
 
 def dateline_body(raw: bytes, kind: str, settings: Settings) -> str:
@@ -63,10 +71,13 @@ def run(shared: Path, settings: Settings) -> dict[str, float]:
     rendered = [(key, render_page(raw).encode("utf-8"), truth) for key, raw, truth in pages]
     html = score(pages, lambda raw: dateline_body(raw, "html", settings))
     page = score(rendered, lambda raw: dateline_body(raw, "page", settings))
+    second = [(key, render_page_html_text(raw).encode("utf-8"), truth) for key, raw, truth in pages]
+    page_html_text = score(second, lambda raw: dateline_body(raw, "page", settings))
     trafilatura = score(pages, bare_trafilatura)
     raw_render = score(rendered, lambda raw: raw.decode("utf-8"))
     return {
         "html_f1": html["f1"], "html_precision": html["precision"], "html_recall": html["recall"],
         "page_f1": page["f1"], "page_precision": page["precision"], "page_recall": page["recall"],
+        "page_html_text_f1": page_html_text["f1"],
         "reference_trafilatura_f1": trafilatura["f1"], "reference_raw_render_f1": raw_render["f1"],
     }
