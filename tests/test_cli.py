@@ -291,3 +291,20 @@ def test_main_writes_to_the_current_sys_stdout(capsys):
     out = capsys.readouterr().out
     assert code == 0
     assert '"language": "fr"' in out
+
+
+def test_a_url_argument_is_fetched_and_analysed(run_cli, http_server):
+    page = fixture_path("en_article.html").read_bytes()
+    http_server.routes["/story"] = (200, {"Content-Type": "text/html; charset=utf-8"}, page)
+    result = run_cli("analyze", http_server.url("/story"), "--json")
+    assert result.code == 0
+    record = json.loads(result.out)
+    assert record["url"] == http_server.url("/story")
+    assert record["text"]
+
+
+def test_an_unreachable_url_gives_one_error_line(run_cli, http_server):
+    result = run_cli("analyze", http_server.url("/missing"))
+    assert result.code == 1
+    assert len(result.err_lines) == 1 and result.err_lines[0].startswith("error:")
+    assert "HTTP 404" in result.err
