@@ -41,7 +41,7 @@ LINK_RUN = 3
 
 
 def infer_site(lines: Sequence[Line]) -> str | None:
-    """The outlet's name when several lines are signed with it ("… - Sputnik Afrique")."""
+    """The outlet's name when several lines are signed with it ("… - The Daily Planet")."""
     counts: Counter[str] = Counter()
     for line in lines:
         match = chrome.SITE_SUFFIX.match(line.text)
