@@ -54,7 +54,12 @@ class Document:
     removed: list[dict[str, Any]] = field(default_factory=list)
     images: list[dict[str, Any]] = field(default_factory=list)
     related: list[dict[str, Any]] = field(default_factory=list)
+    entities: list[dict[str, Any]] = field(default_factory=list)
+    places: list[dict[str, Any]] = field(default_factory=list)
+    dates: list[dict[str, Any]] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    # Linguistic analysis (set by the nlp stage): sentences, tokens and named-entity spans.
+    _analysis: Any = None
 
     def to_json(self) -> dict[str, Any]:
         """The printable record: contract fields first, working state left out."""
@@ -63,7 +68,8 @@ class Document:
             "author": self.author, "language": self.language, "published": self.published,
             "input": self._input, "encoding": self._encoding, "text": self.text,
             "paragraphs": self.paragraphs, "removed": self.removed, "images": self.images,
-            "related": self.related, "warnings": self.warnings,
+            "related": self.related, "entities": self.entities, "places": self.places,
+            "dates": self.dates, "warnings": self.warnings,
         }
 
 
