@@ -11,7 +11,8 @@ from dateline.errors import Code, DatelineError
 from dateline.settings import ReadSettings, Settings
 
 CONTRACT_FIELDS = ["id", "url", "source", "title", "author", "language", "published", "input", "encoding",
-                   "text", "paragraphs", "removed", "images", "related", "warnings"]
+                   "text", "paragraphs", "removed", "images", "related", "entities", "places", "dates",
+                   "warnings"]
 
 
 @pytest.fixture(scope="module")
