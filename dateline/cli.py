@@ -71,6 +71,28 @@ def cmd_analyze(args: argparse.Namespace, out: TextIO | None = None, err: TextIO
     return 1 if failures else 0
 
 
+def cmd_models(args: argparse.Namespace, out: TextIO | None = None) -> int:
+    """What each language gets: the installed model, or degraded mode."""
+    from dateline import nlp
+
+    out = out or sys.stdout
+    rows: list[dict[str, Any]] = []
+    for language, entry in sorted(nlp.model_table().items()):
+        chosen = nlp.choice(language)
+        known: list[str] = ["natasha"] if entry.get("natasha") else []
+        known += list(entry.get("spacy", []))
+        rows.append({"language": language, "model": chosen, "mode": "full" if chosen else "degraded",
+                     "candidates": known})
+    if args.json:
+        print(json.dumps(rows, indent=2), file=out)
+        return 0
+    for row in rows:
+        print(f"{row['language']:<4} {row['mode']:<9} {row['model'] or '-':<28} "
+              f"(best first: {', '.join(row['candidates'])})", file=out)
+    print("other languages: degraded (sentences, tokens, gazetteer places and dates; no parse)", file=out)
+    return 0
+
+
 def cmd_eval(args: argparse.Namespace) -> int:
     from dateline.eval.gate import main as eval_main
     return eval_main(args)
@@ -91,6 +113,9 @@ def build_parser() -> argparse.ArgumentParser:
     an.add_argument("--source", help="the outlet's name")
     an.add_argument("--lang", help="the article's language, ISO 639-1 (skips detection)")
     an.set_defaults(func=cmd_analyze)
+    mo = sub.add_parser("models", help="list the language models installed and what each language gets")
+    mo.add_argument("--json", action="store_true", help="print the table as JSON")
+    mo.set_defaults(func=cmd_models)
     ev = sub.add_parser("eval", help="score the gold sets against the floors in the baseline")
     ev.add_argument("--shared", default=None, help="the shared evaluation folder (default ../shared)")
     ev.add_argument("--baseline", default=None, help="baseline file with the floors")

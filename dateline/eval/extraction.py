@@ -2,8 +2,8 @@
 
 HTML mode feeds each page to ``analyze``; page mode first renders it to full-page plain text
 (block elements on their own lines, navigation and footers kept), the way a scraper's text
-dump looks: with inscriptis (``page_*``) and, as a check on another layout, html-text. Bare trafilatura and the raw rendering are scored in the same run
-as references.
+dump looks: with inscriptis (``page_*``) and, as a check on another layout, html-text.
+Bare trafilatura and the raw rendering are scored in the same run as references.
 """
 from __future__ import annotations
 

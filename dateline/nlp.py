@@ -1,0 +1,165 @@
+"""Linguistic analysis: one neutral shape (sentences, tokens with a parse, named-entity
+spans) over whichever packaged model a language has, loaded once per process, lazily.
+
+spaCy pipelines and natasha (Russian) are adapters to the same ``Analysis``; a language with
+no model gets sentences and tokens only, flagged as degraded. Models come from installed
+packages, never from a hub at run time.
+"""
+from __future__ import annotations
+
+import importlib.util
+import re
+import tomllib
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Any, Protocol
+
+from dateline.lexicon import LANG_DIR
+
+# A sentence ends at ., ! or ? (or their CJK forms, with closing quotes) followed by space and a capital or quote.
+SENTENCE_SPLIT = re.compile(r"(?<=[.!?…。！？])[\"'»”)]*\s+(?=[«\"“„(\[]?[^\W\d_])")
+TOKEN = re.compile(r"\w+(?:['’-]\w+)*|[^\w\s]")
+
+
+@dataclass(frozen=True)
+class Token:
+    start: int
+    end: int
+    text: str
+    lemma: str
+    pos: str
+    dep: str
+    head: int  # index of the head token in Analysis.tokens (itself for the root)
+
+
+@dataclass(frozen=True)
+class Span:
+    start: int
+    end: int
+    label: str  # PERSON, ORG, GPE, LOC, MISC (model labels mapped)
+    text: str
+    lemma: str = ""  # normalised form when the model gives one (natasha: nominative)
+
+
+@dataclass
+class Analysis:
+    model: str
+    sentences: list[tuple[int, int]] = field(default_factory=list)
+    tokens: list[Token] = field(default_factory=list)
+    entities: list[Span] = field(default_factory=list)
+    degraded: bool = False
+
+    def tokens_in(self, start: int, end: int) -> list[int]:
+        return [i for i, t in enumerate(self.tokens) if t.start >= start and t.end <= end]
+
+
+# Model labels to the record's entity types; others (dates, numbers, NORP) are not entities.
+LABELS = {"PER": "PERSON", "PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "LOC": "LOC",
+          "FAC": "LOC", "MISC": "MISC", "EVENT": "MISC", "LAW": "MISC", "PRODUCT": "MISC",
+          "WORK_OF_ART": "MISC"}
+
+
+class Analyzer(Protocol):
+    name: str
+
+    def __call__(self, text: str) -> Analysis: ...
+
+
+@cache
+def model_table() -> dict[str, dict[str, Any]]:
+    with (LANG_DIR / "models.toml").open("rb") as handle:
+        return tomllib.load(handle)
+
+
+def installed(package: str) -> bool:
+    return importlib.util.find_spec(package) is not None
+
+
+def choice(language: str) -> str | None:
+    """The model a language gets: a package name, 'natasha', or None (degraded)."""
+    entry = model_table().get(language, {})
+    if entry.get("natasha") and installed("natasha"):
+        return "natasha"
+    return next((name for name in entry.get("spacy", []) if installed(name)), None)
+
+
+class SpacyAnalyzer:
+    def __init__(self, package: str) -> None:
+        import spacy
+
+        self.name = package
+        self.nlp = spacy.load(package)
+
+    def convert(self, doc: Any) -> Analysis:
+        tokens = [Token(t.idx, t.idx + len(t.text), t.text, t.lemma_, t.pos_, t.dep_, t.head.i) for t in doc]
+        ents = [Span(e.start_char, e.end_char, LABELS[e.label_], e.text) for e in doc.ents if e.label_ in LABELS]
+        sentences = [(s.start_char, s.end_char) for s in doc.sents]
+        return Analysis(self.name, sentences, tokens, ents)
+
+    def __call__(self, text: str) -> Analysis:
+        return self.convert(self.nlp(text))
+
+    def pipe(self, texts: list[str], batch_size: int = 16) -> list[Analysis]:
+        return [self.convert(doc) for doc in self.nlp.pipe(texts, batch_size=batch_size)]
+
+
+class NatashaAnalyzer:
+    name = "natasha"
+
+    def __init__(self) -> None:
+        from natasha import MorphVocab, NewsEmbedding, NewsMorphTagger, NewsNERTagger, NewsSyntaxParser, Segmenter
+
+        embedding = NewsEmbedding()
+        self.segmenter, self.vocab = Segmenter(), MorphVocab()
+        self.morph, self.syntax = NewsMorphTagger(embedding), NewsSyntaxParser(embedding)
+        self.ner = NewsNERTagger(embedding)
+
+    def __call__(self, text: str) -> Analysis:
+        from natasha import Doc
+
+        doc = Doc(text)
+        doc.segment(self.segmenter)
+        doc.tag_morph(self.morph)
+        doc.parse_syntax(self.syntax)
+        doc.tag_ner(self.ner)
+        index = {t.id: i for i, t in enumerate(doc.tokens)}
+        tokens = []
+        for i, t in enumerate(doc.tokens):
+            t.lemmatize(self.vocab)
+            tokens.append(Token(t.start, t.stop, t.text, t.lemma or t.text, t.pos or "", t.rel or "",
+                                index.get(t.head_id, i)))
+        ents = []
+        for span in doc.spans:
+            span.normalize(self.vocab)
+            ents.append(Span(span.start, span.stop, LABELS[span.type], span.text, span.normal or span.text))
+        return Analysis(self.name, [(s.start, s.stop) for s in doc.sents], tokens, ents)
+
+    def pipe(self, texts: list[str], batch_size: int = 16) -> list[Analysis]:
+        return [self(text) for text in texts]
+
+
+def degraded(text: str) -> Analysis:
+    """Sentences and tokens by rule, no parse, no named entities."""
+    sentences, start = [], 0
+    for match in SENTENCE_SPLIT.finditer(text):
+        sentences.append((start, match.start()))
+        start = match.end()
+    if start < len(text):
+        sentences.append((start, len(text)))
+    tokens = [Token(m.start(), m.end(), m.group(0), m.group(0).lower(), "", "", i)
+              for i, m in enumerate(TOKEN.finditer(text))]
+    return Analysis("rules", sentences, tokens, [], degraded=True)
+
+
+@cache
+def analyzer(language: str) -> Analyzer | None:
+    """The loaded model of a language, once per process; None when it has none."""
+    chosen = choice(language)
+    if chosen is None:
+        return None
+    return NatashaAnalyzer() if chosen == "natasha" else SpacyAnalyzer(chosen)
+
+
+def analyze_text(text: str, language: str) -> Analysis:
+    model = analyzer(language)
+    return model(text) if model is not None else degraded(text)
