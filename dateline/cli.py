@@ -11,10 +11,13 @@ from typing import Any, TextIO
 from dateline.api import INPUT_KINDS, make_document, read_source
 from dateline.errors import DatelineError
 from dateline.fetch import is_url
-from dateline.pipeline import run_stages
+from dateline.pipeline import run_batch
+from dateline.record import Document
 from dateline.render import render
 from dateline.settings import Settings, load_settings
 
+# Documents analysed together: the model stage batches them through nlp.pipe.
+BATCH_SIZE = 16
 # Files a directory argument expands to.
 PAGE_SUFFIXES = {".html", ".htm", ".txt", ".gz", ".xhtml"}
 
@@ -30,17 +33,38 @@ def expand(sources: Sequence[str]) -> Iterator[str]:
             yield source
 
 
-def analyze_one(source: str, args: argparse.Namespace, settings: Settings) -> dict[str, Any]:
+def load_one(source: str, args: argparse.Namespace, settings: Settings) -> Document:
+    """The document of one source, ready for the stages (reading may already fail)."""
     if source == "-":
         # One byte over the cap is enough for the read stage to refuse it.
         raw, fetched = sys.stdin.buffer.read(settings.read.max_bytes + 1), None
     else:
         raw, fetched = read_source(source, settings)
-    doc = make_document(raw, source, input=args.input, published=args.published,
-                        url=args.url or fetched, source=args.source, lang=args.lang)
-    record = run_stages(doc, settings).to_json()
-    record["document"] = source
-    return record
+    return make_document(raw, source, input=args.input, published=args.published,
+                         url=args.url or fetched, source=args.source, lang=args.lang)
+
+
+def chunks(sources: list[str], size: int) -> Iterator[list[str]]:
+    for i in range(0, len(sources), size):
+        yield sources[i:i + size]
+
+
+def emit(source: str, outcome: Document | DatelineError, args: argparse.Namespace, batch: bool,
+         out: TextIO, err: TextIO) -> bool:
+    """Print one document's record or error; True when it failed."""
+    if isinstance(outcome, DatelineError):
+        if args.json or args.jsonl or batch:
+            print(json.dumps(outcome.to_json(source), ensure_ascii=False), file=out, flush=True)
+        print(f"error: {source}: {outcome}", file=err, flush=True)
+        return True
+    record = {**outcome.to_json(), "document": source}
+    if args.jsonl or batch:
+        print(json.dumps(record, ensure_ascii=False), file=out, flush=True)
+    elif args.json:
+        print(json.dumps(record, ensure_ascii=False, indent=2), file=out)
+    else:
+        print(render(record), file=out)
+    return False
 
 
 def cmd_analyze(args: argparse.Namespace, out: TextIO | None = None, err: TextIO | None = None) -> int:
@@ -53,21 +77,17 @@ def cmd_analyze(args: argparse.Namespace, out: TextIO | None = None, err: TextIO
         return 1
     batch = len(sources) > 1
     failures = 0
-    for source in sources:
-        try:
-            record = analyze_one(source, args, settings)
-        except DatelineError as exc:
-            failures += 1
-            if args.json or args.jsonl or batch:
-                print(json.dumps(exc.to_json(source), ensure_ascii=False), file=out, flush=True)
-            print(f"error: {source}: {exc}", file=err, flush=True)
-            continue
-        if args.jsonl or batch:
-            print(json.dumps(record, ensure_ascii=False), file=out, flush=True)
-        elif args.json:
-            print(json.dumps(record, ensure_ascii=False, indent=2), file=out)
-        else:
-            print(render(record), file=out)
+    for group in chunks(sources, BATCH_SIZE):
+        outcomes: dict[str, Document | DatelineError] = {}
+        for source in group:
+            try:
+                outcomes[source] = load_one(source, args, settings)
+            except DatelineError as exc:
+                outcomes[source] = exc
+        ready = [s for s in group if isinstance(outcomes[s], Document)]
+        results = run_batch([outcomes[s] for s in ready], settings)  # type: ignore[misc]
+        outcomes.update(zip(ready, results))
+        failures += sum(emit(source, outcomes[source], args, batch, out, err) for source in group)
     return 1 if failures else 0
 
 

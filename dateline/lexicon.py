@@ -6,12 +6,13 @@ import tomllib
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
+from typing import Any
 
 LANG_DIR = Path(__file__).parent / "lang"
 
 
 @cache
-def load(code: str, name: str) -> dict[str, list[str]]:
+def load(code: str, name: str) -> dict[str, Any]:
     """One data file of one language; empty when the language has none."""
     path = LANG_DIR / code / f"{name}.toml"
     if not path.exists():

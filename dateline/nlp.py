@@ -163,3 +163,12 @@ def analyzer(language: str) -> Analyzer | None:
 def analyze_text(text: str, language: str) -> Analysis:
     model = analyzer(language)
     return model(text) if model is not None else degraded(text)
+
+
+def analyze_many(texts: list[str], language: str, batch_size: int = 16) -> list[Analysis]:
+    """Analyses of several texts of one language, batched through the model's pipe."""
+    model = analyzer(language)
+    if model is None:
+        return [degraded(text) for text in texts]
+    pipe = getattr(model, "pipe", None)
+    return list(pipe(texts, batch_size=batch_size)) if pipe else [model(text) for text in texts]

@@ -8,11 +8,14 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from dateline.errors import DatelineError
 from dateline.record import Document
 from dateline.settings import Settings
-from dateline.stages import clean, extract, language, paragraphs, published, read
+from dateline.stages import analysis, clean, dates, entities, extract, language, paragraphs, places, published, read
 
 StageFn = Callable[[Document, Settings], Document]
+BatchFn = Callable[[list[Document], Settings], list[Document]]
+Outcome = Document | DatelineError
 
 
 @dataclass(frozen=True)
@@ -21,6 +24,8 @@ class Stage:
     run: StageFn
     needs: tuple[str, ...]
     adds: tuple[str, ...]
+    # Optional batch form (the model stage feeds nlp.pipe); must equal ``run`` per document.
+    run_batch: BatchFn | None = None
 
 
 STAGES: tuple[Stage, ...] = (
@@ -31,6 +36,11 @@ STAGES: tuple[Stage, ...] = (
     Stage("paragraphs", paragraphs.run, needs=("_lines",), adds=("text", "paragraphs", "id")),
     Stage("language", language.run, needs=("text", "paragraphs"), adds=("language",)),
     Stage("published", published.run, needs=("_lines", "language"), adds=("published",)),
+    Stage("analysis", analysis.run, needs=("text", "language"), adds=("_analysis",),
+          run_batch=analysis.run_batch),
+    Stage("entities", entities.run, needs=("_analysis", "text", "language"), adds=("entities",)),
+    Stage("places", places.run, needs=("entities", "language"), adds=("places",)),
+    Stage("dates", dates.run, needs=("text", "language", "published"), adds=("dates",)),
 )
 
 
@@ -46,3 +56,26 @@ def run_stages(doc: Document, settings: Settings, stages: Sequence[Stage] = STAG
         if stage.name == until:
             break
     return doc
+
+
+def run_batch(docs: Sequence[Document], settings: Settings, stages: Sequence[Stage] = STAGES,
+              until: str | None = None) -> list[Outcome]:
+    """Run the stages over a batch: each document's outcome, a record or the error that
+    stopped it. Batch stages get the documents still alive together; one bad document
+    never stops the others."""
+    outcomes: list[Outcome] = list(docs)
+    for stage in stages:
+        alive = [i for i, item in enumerate(outcomes) if isinstance(item, Document)]
+        if stage.run_batch is not None and alive:
+            done = stage.run_batch([outcomes[i] for i in alive], settings)  # type: ignore[misc]
+            for i, doc in zip(alive, done):
+                outcomes[i] = doc
+        else:
+            for i in alive:
+                try:
+                    outcomes[i] = stage.run(outcomes[i], settings)  # type: ignore[arg-type]
+                except DatelineError as exc:
+                    outcomes[i] = exc
+        if stage.name == until:
+            break
+    return outcomes

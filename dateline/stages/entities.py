@@ -1,0 +1,164 @@
+"""Entities: mentions merged into one entry per real-world entity of the document.
+
+Names with the same key merge (a surname joins the full name it ends); titles in apposition
+already carry their person's key; a description ("le ministre des Affaires étrangères")
+joins the person whose office and country it matches, never the subject it is the object
+of. Each entity gets a type, a country, a role, aliases and every mention with offsets.
+"""
+from __future__ import annotations
+
+from collections import Counter
+from typing import Any
+
+from dateline import geo, names
+from dateline.errors import Code, DatelineError
+from dateline.nlp import Analysis
+from dateline.record import Document
+from dateline.settings import Settings
+from dateline.stages.mentions import Mention, collect
+
+# Offices through which a counterpart is named: "son homologue" holds the other's office.
+COUNTERPART = "counterpart"
+
+
+def merge_surnames(mentions: list[Mention]) -> None:
+    """A one-word person name that ends a fuller name of the document is that person."""
+    full = {m.key: m.key.split(":", 1)[1].split() for m in mentions if m.type == "PERSON" and m.kind == "name"}
+    for mention in mentions:
+        parts = full.get(mention.key, [])
+        if mention.type == "PERSON" and len(parts) == 1:
+            longer = [k for k, p in full.items() if len(p) > 1 and p[-1] == parts[0]]
+            if len(longer) == 1:
+                old = mention.key
+                for other in mentions:
+                    if other.key == old:
+                        other.key = longer[0]
+
+
+def offices(mentions: list[Mention]) -> dict[str, set[str]]:
+    """The offices each person holds, a counterpart taking the office of the one it faces."""
+    held: dict[str, set[str]] = {}
+    for mention in mentions:
+        if mention.key and mention.office:
+            held.setdefault(mention.key, set()).add(mention.office)
+    for mention in mentions:
+        if mention.key and mention.office == COUNTERPART:
+            faced = [m for m in mentions if m.type == "PERSON" and m.key and m.key != mention.key
+                     and m.start < mention.start and held.get(m.key, set()) - {COUNTERPART}]
+            if faced:
+                held[mention.key] |= held[faced[-1].key] - {COUNTERPART}
+    return held
+
+
+def subject_keys(analysis: Analysis, mention: Mention, mentions: list[Mention]) -> set[str]:
+    """Keys of the subject of the clause a description is the object of."""
+    inside = analysis.tokens_in(mention.start, mention.end)
+    if not inside:
+        return set()
+    verb = analysis.tokens[inside[0]].head
+    for i in inside:
+        if analysis.tokens[i].head not in inside:
+            verb = analysis.tokens[i].head
+    subjects = [t for t in analysis.tokens if t.head == verb and t.dep.startswith("nsubj")]
+    return {m.key for m in mentions for t in subjects if m.key and m.start <= t.start < m.end}
+
+
+def resolve_descriptions(analysis: Analysis, mentions: list[Mention]) -> list[Mention]:
+    """Give each person description the key of the person it refers to; drop the rest."""
+    held = offices(mentions)
+    kept = []
+    for mention in mentions:
+        if mention.kind != "nominal" or mention.type != "PERSON":
+            kept.append(mention)
+            continue
+        excluded = subject_keys(analysis, mention, mentions)
+        best: tuple[float, int, str] | None = None
+        for rank, other in enumerate(m for m in mentions if m.type == "PERSON" and m.key and m.start < mention.start):
+            if other.key in excluded:
+                continue
+            score = 2.0 * (mention.office in held.get(other.key, set()))
+            countries = {m.country for m in mentions if m.key == other.key and m.country}
+            if mention.country and countries:
+                score += 1.0 if mention.country in countries else -3.0
+            if score > 0 and (best is None or (score, rank) >= best[:2]):
+                best = (score, rank, other.key)
+        if best is not None:
+            mention.key = best[2]
+            kept.append(mention)
+    return kept
+
+
+def entity_name(group: list[Mention], language: str | None) -> str:
+    """The entity's name: its fullest proper name (nominative when the model gives it)."""
+    named = [m for m in group if m.kind == "name" and not m.extra.get("metonymy")]
+    if named:
+        best = max(named, key=lambda m: (len((m.lemma or m.text).split()), -m.start))
+        return " ".join((best.lemma or best.text).split())
+    country = next((m.country for m in group if m.country and m.key.startswith("country:")), None)
+    found = geo.country_by_code(country) if country else None
+    if found is not None:
+        return found.names.get(language or "en", found.name) if hasattr(found, "names") else found.name
+    nominal = next((m for m in group if m.lemma), group[0])
+    return nominal.lemma or nominal.text
+
+
+def entity_country(group: list[Mention], place: geo.Place | None) -> str | None:
+    counts = Counter(m.country for m in group if m.country)
+    if counts:
+        return counts.most_common(1)[0][0]
+    return place.country if place is not None else None
+
+
+def entity_role(group: list[Mention]) -> str | None:
+    roles = [m for m in group if m.role]
+    preferred = [m for m in roles if m.office != COUNTERPART] or roles
+    return " ".join((preferred[0].role or "").replace("’", "'").split()) if preferred else None
+
+
+def entity_aliases(group: list[Mention], kind: str, name: str, language: str | None) -> list[str]:
+    aliases = {" ".join(m.text.split()) for m in group if m.kind == "name"} | {name}
+    if kind == "PERSON":
+        aliases.update(names.person_aliases(name, language))
+    elif kind in {"GPE", "LOC"}:
+        place = geo.resolve_place(name, set(), language)
+        if place is not None:
+            aliases.update(geo.place_aliases(place))
+    return sorted(a for a in aliases if a)
+
+
+def build(group: list[Mention], number: int, language: str | None, context: set[str]) -> dict[str, Any]:
+    kind = Counter(m.type for m in group if m.kind == "name").most_common(1)
+    entity_type = kind[0][0] if kind else group[0].type
+    name = entity_name(group, language)
+    canonical = names.canonical_person(name, language) if entity_type == "PERSON" else name
+    place = geo.resolve_place(name, context, language) if entity_type in {"GPE", "LOC"} else None
+    if place is not None:
+        canonical = geo.canonical_place_name(place)
+    return {"id": f"e{number}", "name": name, "canonical": canonical, "type": entity_type,
+            "country": entity_country(group, place), "role": entity_role(group),
+            "aliases": entity_aliases(group, entity_type, name, language),
+            "mentions": [{"start": m.start, "end": m.end, "text": m.text, "kind": m.kind} for m in group]}
+
+
+def group_mentions(mentions: list[Mention]) -> list[list[Mention]]:
+    """Mentions grouped by key, in order of first mention."""
+    groups: dict[str, list[Mention]] = {}
+    for mention in mentions:
+        groups.setdefault(mention.key or f"solo:{mention.start}", []).append(mention)
+    return list(groups.values())
+
+
+def find_entities(analysis: Analysis, text: str, language: str) -> list[dict[str, Any]]:
+    """The entities of a text (pure: compute only)."""
+    mentions = collect(analysis, text, language)
+    merge_surnames(mentions)
+    mentions = resolve_descriptions(analysis, mentions)
+    context = {m.country for m in mentions if m.country and m.key.startswith("country:")}
+    return [build(group, i, language, context) for i, group in enumerate(group_mentions(mentions), start=1)]
+
+
+def run(doc: Document, settings: Settings) -> Document:
+    if doc._analysis is None:
+        raise DatelineError(Code.BAD_ARGUMENT, "the entities stage needs the analysis stage first")
+    doc.entities = find_entities(doc._analysis, doc.text, doc.language or "")
+    return doc
