@@ -6,6 +6,7 @@ gold description ("image credit" wants credit, "teaser" wants related, ...).
 from __future__ import annotations
 
 import json
+import math
 from pathlib import Path
 from typing import Any
 
@@ -15,6 +16,9 @@ from dateline.pipeline import run_stages
 from dateline.settings import Settings
 
 GOLD = Path("gold")
+# A place counts as geocoded within this distance of its gold coordinates.
+GEOCODE_KM = 25.0
+EARTH_RADIUS_KM = 6371.0
 # Words of a gold chrome description and the kinds that fit them, most specific first.
 KIND_WORDS: tuple[tuple[str, frozenset[str]], ...] = (
     ("teaser", frozenset({"related"})),
@@ -66,10 +70,49 @@ def score_record(record: dict[str, Any], gold: dict[str, Any]) -> dict[str, floa
     }
 
 
-def analyze_gold_doc(shared: Path, gold: dict[str, Any], settings: Settings) -> dict[str, Any]:
+def analyze_gold_doc(shared: Path, gold: dict[str, Any], settings: Settings,
+                     published: str | None = None) -> dict[str, Any]:
     raw = (shared / gold["doc"]).read_bytes()
-    doc = make_document(raw, gold["doc"], input="page")
+    doc = make_document(raw, gold["doc"], input="page", published=published)
     return run_stages(doc, settings).to_json()
+
+
+def surfaces(entity: dict[str, Any]) -> set[str]:
+    return {m["text"] for m in entity["mentions"]} | set(entity.get("aliases", []))
+
+
+def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * EARTH_RADIUS_KM * math.asin(math.sqrt(a))
+
+
+def score_entities(record: dict[str, Any], gold: dict[str, Any]) -> dict[str, float]:
+    """Gold entities found as ONE entity with all their surfaces, right type and country;
+    the page's non-entities absent; places within GEOCODE_KM; relative dates resolved."""
+    found: dict[str, dict[str, Any]] = {}
+    for g in gold["entities"]:
+        match = next((e for e in record["entities"] if set(g["surface"]) <= surfaces(e)), None)
+        if match is not None:
+            found[g["name"]] = match
+    golds = gold["entities"]
+    typed = sum(1 for g in golds if g["name"] in found and found[g["name"]]["type"] == g["type"])
+    with_country = [g for g in golds if g.get("country")]
+    countried = sum(1 for g in with_country if g["name"] in found and found[g["name"]]["country"] == g["country"])
+    names = {s for e in record["entities"] for s in surfaces(e)} | {e["name"] for e in record["entities"]}
+    absent = sum(1 for n in gold.get("not_entities_of_the_article", []) if n not in names)
+    located = [g for g in golds if "lat" in g]
+    near = sum(1 for g in located for p in record["places"] if g["name"] in found
+               and p["entity"] == found[g["name"]]["id"]
+               and distance_km(p["lat"], p["lon"], g["lat"], g["lon"]) <= GEOCODE_KM)
+    dated = [d for d in gold.get("dates", []) if d.get("value_given_published")]
+    resolved = sum(1 for d in dated if any(p["text"].lower() == d["text"].lower()
+                                           and p["value"] == d["value_given_published"] for p in record["dates"]))
+    return {"entities_found": ratio(len(found), len(golds)),
+            "entity_types": ratio(typed, len(golds)), "entity_countries": ratio(countried, len(with_country)),
+            "non_entities_absent": ratio(absent, len(gold.get("not_entities_of_the_article", []))),
+            "places_within_25km": ratio(near, len(located)), "dates_resolved": ratio(resolved, len(dated))}
 
 
 def run(shared: Path, settings: Settings) -> dict[str, float]:
@@ -80,8 +123,10 @@ def run(shared: Path, settings: Settings) -> dict[str, float]:
         gold = json.loads(path.read_text(encoding="utf-8"))
         try:
             scores = score_record(analyze_gold_doc(shared, gold, settings), gold)
+            given = gold.get("given_published")
+            scores.update(score_entities(analyze_gold_doc(shared, gold, settings, given), gold))
         except DatelineError:
-            scores = dict.fromkeys(("title_exact", "body_recall", "body_precision"), 0.0)
+            scores = dict.fromkeys(("title_exact", "body_recall", "body_precision", "entities_found"), 0.0)
         for key, value in scores.items():
             totals[key] = totals.get(key, 0.0) + value / len(files)
     return totals

@@ -7,6 +7,7 @@ of. Each entity gets a type, a country, a role, aliases and every mention with o
 """
 from __future__ import annotations
 
+import re
 from collections import Counter
 from typing import Any
 
@@ -17,6 +18,8 @@ from dateline.record import Document
 from dateline.settings import Settings
 from dateline.stages.mentions import Mention, collect
 
+# Words of a headline, hyphenated names kept whole ("États-Unis").
+TITLE_WORD = re.compile(r"\w+(?:-\w+)*")
 # Offices through which a counterpart is named: "son homologue" holds the other's office.
 COUNTERPART = "counterpart"
 
@@ -157,8 +160,21 @@ def find_entities(analysis: Analysis, text: str, language: str) -> list[dict[str
     return [build(group, i, language, context) for i, group in enumerate(group_mentions(mentions), start=1)]
 
 
+def add_title_names(entities: list[dict[str, Any]], title: str | None) -> None:
+    """Countries the headline names ("Les USA prêts à…") become aliases of their entity;
+    the headline is not part of ``text``, so they carry no offsets."""
+    for word in TITLE_WORD.findall(title or ""):
+        country = geo.country_by_name(word) if word[:1].isupper() else None
+        entity = next((e for e in entities if country and e["type"] == "GPE" and e["country"] == country.iso2
+                       and e["canonical"] == country.name), None)
+        if entity is not None and word not in entity["aliases"]:
+            entity["aliases"] = sorted([*entity["aliases"], word])
+            entity.setdefault("title_mentions", []).append(word)
+
+
 def run(doc: Document, settings: Settings) -> Document:
     if doc._analysis is None:
         raise DatelineError(Code.BAD_ARGUMENT, "the entities stage needs the analysis stage first")
     doc.entities = find_entities(doc._analysis, doc.text, doc.language or "")
+    add_title_names(doc.entities, doc.title)
     return doc
