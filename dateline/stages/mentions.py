@@ -19,6 +19,8 @@ from dateline.nlp import Analysis, Span, Token
 
 # Parse relations that hang a title on a name, or a name on a title.
 APPOSITION = {"appos", "flat:name", "compound", "nmod", "amod", "flat"}
+# A title before a name is a few words long; further left is the rest of the sentence.
+MAX_TITLE_TOKENS = 8
 # Parts of speech a title phrase is built from (nouns, adjectives, linking words).
 TITLE_POS = {"NOUN", "ADJ", "PROPN", "ADP", "DET"}
 WEEKDAY_OR_MONTH = re.compile(r"\d")
@@ -84,8 +86,9 @@ def country_in(phrase: str, language: str) -> str | None:
     institution whose name says no country ("Département d'État" -> US)."""
     for word in re.findall(r"\w+(?:-\w+)*", phrase):
         iso = geo.demonym_country(word, language)
-        if iso:
-            return iso
+        country = geo.country_by_name(word) if word[:1].isupper() and not iso else None
+        if iso or country:
+            return iso or (country.iso2 if country else None)
     lowered = norm(phrase)
     for name, code in load(language, "institutions").items():
         if re.search(rf"(?<!\w){re.escape(norm(name))}(?!\w)", lowered):
@@ -160,18 +163,37 @@ def strip_edges(tokens: list[Token], indexes: list[int], language: str) -> tuple
 
 
 def title_before(analysis: Analysis, first: int, kids: dict[int, list[int]], language: str) -> list[int]:
-    """Tokens of a title standing right before a name: its head noun's phrase (appos) or a
-    run of title words compounded onto the name."""
+    """Tokens of a title standing right before a name: the phrase its head noun makes when
+    the name is in apposition, else the longest run of title words ending at the name that
+    opens with a title ("Le ministre allemand des Finances", "Japanese Foreign Minister")."""
     tokens = analysis.tokens
     head = tokens[first].head
     if tokens[first].dep == "appos" and head < first and tokens[head].pos in {"NOUN", "PROPN"}:
         return contiguous_left(subtree(head, kids), first)
-    run: list[int] = []
-    for i in range(first - 1, max(-1, first - 8), -1):
-        if tokens[i].pos not in TITLE_POS or tokens[i].head < i or tokens[i].head > first + 3:
+    window: list[int] = []
+    for i in range(first - 1, max(-1, first - MAX_TITLE_TOKENS), -1):
+        if tokens[i].pos not in TITLE_POS:
             break
-        run.insert(0, i)
-    return run
+        window.insert(0, i)
+    for j, index in enumerate(window):
+        phrase = analysis_text(analysis, window[j:])
+        if tokens[index].pos not in {"ADP", "DET"} and opens_with_title(phrase, language):
+            return window[max(0, j - 1):] if j and tokens[window[j - 1]].pos == "DET" else window[j:]
+    return []
+
+
+def analysis_text(analysis: Analysis, indexes: list[int]) -> str:
+    return " ".join(analysis.tokens[i].text for i in indexes)
+
+
+def opens_with_title(phrase: str, language: str) -> bool:
+    """True when the phrase, past nationality adjectives, opens with a title."""
+    parts = phrase.split()
+    while parts and geo.demonym_country(parts[0], language):
+        parts = parts[1:]
+    rest = " ".join(parts)
+    office = office_of(rest, language)
+    return office is not None and titled_at_head(rest, office, language)
 
 
 def title_after(analysis: Analysis, last: int, kids: dict[int, list[int]]) -> list[int]:
@@ -238,6 +260,10 @@ def name_mention(analysis: Analysis, span: Span, text: str, language: str,
                  kids: dict[int, list[int]]) -> Mention | None:
     """The mention a model's named entity stands for, corrected by rule, or None."""
     inside = analysis.tokens_in(span.start, span.end)
+    while len(inside) > 1 and analysis.tokens[inside[0]].pos == "DET":
+        inside = inside[1:]
+        first = analysis.tokens[inside[0]]
+        span = Span(first.start, span.end, span.label, text[first.start:span.end], span.lemma)
     if not inside or is_date(span, language) or not span.text[:1].isupper():
         return None
     if len(inside) == 1 and analysis.tokens[inside[0]].pos in {"NOUN", "ADJ"}:
@@ -300,17 +326,15 @@ def described_mention(analysis: Analysis, index: int, text: str, language: str,
 
 def pronoun_mentions(analysis: Analysis, names: list[Mention], language: str,
                      kids: dict[int, list[int]]) -> list[Mention]:
-    """A pronoun glossed by a name in apposition ("Il (John Kerry, ndlr)") is that person."""
+    """A pronoun glossed by a name ("Il (John Kerry, ndlr)", "he [Smith]") is that person."""
     pronouns = {norm(w) for w in words(language).get("pronouns", [])}
-    found = []
-    for i, token in enumerate(analysis.tokens):
-        if norm(token.text) not in pronouns:
+    tokens, found = analysis.tokens, []
+    for i, token in enumerate(tokens[:-2]):
+        if norm(token.text) not in pronouns or tokens[i + 1].text not in {"(", "["}:
             continue
-        for child in kids.get(i, []):
-            person = next((m for m in names if m.type == "PERSON" and m.start <= analysis.tokens[child].start < m.end),
-                          None)
-            if analysis.tokens[child].dep == "appos" and person is not None:
-                found.append(Mention(token.start, token.end, token.text, "PERSON", kind="pronoun", key=person.key))
+        person = next((m for m in names if m.type == "PERSON" and m.start == tokens[i + 2].start), None)
+        if person is not None:
+            found.append(Mention(token.start, token.end, token.text, "PERSON", kind="pronoun", key=person.key))
     return found
 
 
