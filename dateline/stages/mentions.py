@@ -24,6 +24,8 @@ MAX_TITLE_TOKENS = 8
 # Parts of speech a title phrase is built from (nouns, adjectives, linking words).
 TITLE_POS = {"NOUN", "ADJ", "PROPN", "ADP", "DET"}
 WEEKDAY_OR_MONTH = re.compile(r"\d")
+# Text between quotation marks, in the styles news uses.
+QUOTED = re.compile(r"«[^»]*»|“[^”]*”|„[^“”]*[“”]|\"[^\"\n]*\"")
 
 
 @dataclass
@@ -338,6 +340,33 @@ def pronoun_mentions(analysis: Analysis, names: list[Mention], language: str,
     return found
 
 
+def quoted_ranges(text: str) -> list[tuple[int, int]]:
+    """Spans between opening and closing quotation marks."""
+    return [(m.start(), m.end()) for m in QUOTED.finditer(text)]
+
+
+def reporting_pronouns(analysis: Analysis, text: str, names: list[Mention], language: str) -> list[Mention]:
+    """A pronoun subject of a reporting verb ("a-t-il déclaré", "he said") is the person last
+    named outside quotation marks before it."""
+    pronouns = {norm(w) for w in words(language).get("pronouns", [])}
+    verbs = {norm(v) for v in words(language).get("reporting", {}).get("verbs", [])}
+    quotes = quoted_ranges(text)
+    outside = [m for m in names if m.type == "PERSON" and m.kind == "name"
+               and not any(a <= m.start < b for a, b in quotes)]
+    found = []
+    for token in analysis.tokens:
+        bare = norm(token.text).lstrip("-").removeprefix("t-")
+        if bare not in pronouns or not token.dep.startswith(("nsubj", "expl:subj")):
+            continue
+        verb = analysis.tokens[token.head]
+        if norm(verb.lemma) not in verbs:
+            continue
+        before = [m for m in outside if m.end <= token.start]
+        if before:
+            found.append(Mention(token.start, token.end, token.text, "PERSON", kind="pronoun", key=before[-1].key))
+    return found
+
+
 def overlaps(mention: Mention, taken: list[Mention]) -> bool:
     return any(mention.start < other.end and other.start < mention.end for other in taken)
 
@@ -390,4 +419,5 @@ def collect(analysis: Analysis, text: str, language: str) -> list[Mention]:
             if described is not None:
                 add_containing(described, mentions)
     mentions += pronoun_mentions(analysis, mentions, language, kids)
+    mentions += [m for m in reporting_pronouns(analysis, text, mentions, language) if not overlaps(m, mentions)]
     return sorted(mentions, key=lambda m: m.start)

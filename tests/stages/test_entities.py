@@ -107,3 +107,22 @@ def test_places_are_geocoded_and_a_russian_moscow_is_not_in_idaho():
     doc = make_document("В Москве прошли переговоры о поставках зерна.".encode(), "<t>", input="text", lang="ru")
     places = run_stages(doc, Settings(), until="places").places
     assert entities and places and places[0]["country"] == "RU"
+
+
+@pytest.mark.parametrize(("text", "lang", "name", "pronoun"), [
+    ('Mayor Anne Hill opened the bridge on Monday. "It is a great day for the city," she said.',
+     "en", "Anne Hill", "she"),
+    ("Министр Олег Смирнов посетил завод. «Мы справимся», — заявил он.", "ru", "Олег Смирнов", "он"),
+    ("La juge Claire Morel a rendu sa décision. « Le dossier est clos », a-t-elle déclaré.",
+     "fr", "Claire Morel", "-elle"),
+])
+def test_the_pronoun_subject_of_a_reporting_verb_is_the_person_last_named(text, lang, name, pronoun):
+    person = entity_with(entities_of(text, lang), name)
+    assert any(m["kind"] == "pronoun" and m["text"] == pronoun for m in person["mentions"])
+
+
+def test_a_name_inside_a_quote_is_not_who_a_reporting_pronoun_means():
+    text = ("Le porte-parole Marc Aubert a parlé aux journalistes. « Il (Paul Girard, ndlr) a signé l'accord », "
+            "a-t-il déclaré.")
+    aubert = entity_with(entities_of(text, "fr"), "Marc Aubert")
+    assert any(m["text"] == "-il" for m in aubert["mentions"])
