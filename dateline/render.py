@@ -41,8 +41,35 @@ def removed(record: dict[str, Any]) -> list[str]:
     return out
 
 
+def entities(record: dict[str, Any]) -> list[str]:
+    if not record.get("entities"):
+        return []
+    places = {p["entity"]: p for p in record.get("places", [])}
+    out = ["", f"entities ({len(record['entities'])}):"]
+    for entity in record["entities"]:
+        details = [entity["type"]]
+        if entity.get("country"):
+            details.append(entity["country"])
+        if entity.get("role"):
+            details.append(entity["role"])
+        place = places.get(entity["id"])
+        if place:
+            details.append(f"{place['lat']:.2f}, {place['lon']:.2f}")
+        forms = sorted({m["text"] for m in entity["mentions"]} - {entity["name"]})
+        also = f"  also: {', '.join(forms)}" if forms else ""
+        line = f"{entity['name']} [{'; '.join(details)}] ×{len(entity['mentions'])}{also}"
+        out.append("  " + textwrap.shorten(line, WIDTH + 20))
+    return out
+
+
+def dates(record: dict[str, Any]) -> list[str]:
+    if not record.get("dates"):
+        return []
+    return ["", "dates:", *(f"  {d['text']} → {d['value'] or 'unresolved'}" for d in record["dates"])]
+
+
 def render(record: dict[str, Any]) -> str:
-    lines = header(record) + body(record) + removed(record)
+    lines = header(record) + body(record) + removed(record) + entities(record) + dates(record)
     if record.get("warnings"):
         lines += ["", *(f"warning: {w}" for w in record["warnings"])]
     return "\n".join(lines)
