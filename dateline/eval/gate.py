@@ -13,7 +13,7 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from dateline.eval import extraction, seed
+from dateline.eval import entities, extraction, seed
 from dateline.settings import Settings, load_settings
 
 BASELINE = Path(__file__).with_name("baseline.json")
@@ -21,6 +21,7 @@ DEFAULT_SHARED = Path("../shared")
 SUITES: dict[str, Callable[[Path, Settings], dict[str, float]]] = {
     "seed": seed.run,
     "extraction": extraction.run,
+    "entities": entities.run,
 }
 # Scores that are references (other systems), reported but never gated.
 REFERENCE_PREFIX = "reference_"

@@ -16,7 +16,7 @@ from dateline.errors import Code, DatelineError
 from dateline.nlp import Analysis
 from dateline.record import Document
 from dateline.settings import Settings
-from dateline.stages.mentions import Mention, collect
+from dateline.stages.mentions import Mention, collect, norm
 
 # Words of a headline, hyphenated names kept whole ("États-Unis").
 TITLE_WORD = re.compile(r"\w+(?:-\w+)*")
@@ -25,17 +25,19 @@ COUNTERPART = "counterpart"
 
 
 def merge_surnames(mentions: list[Mention]) -> None:
-    """A one-word person name that ends a fuller name of the document is that person."""
+    """A one-word name that ends a person's fuller name in the document is that person, even
+    when the model typed the lone word as an organisation ("Lavrov" tagged ORG)."""
     full = {m.key: m.key.split(":", 1)[1].split() for m in mentions if m.type == "PERSON" and m.kind == "name"}
     for mention in mentions:
-        parts = full.get(mention.key, [])
-        if mention.type == "PERSON" and len(parts) == 1:
-            longer = [k for k, p in full.items() if len(p) > 1 and p[-1] == parts[0]]
-            if len(longer) == 1:
-                old = mention.key
-                for other in mentions:
-                    if other.key == old:
-                        other.key = longer[0]
+        if mention.kind != "name" or mention.type not in {"PERSON", "ORG", "MISC"}:
+            continue
+        parts = norm(mention.lemma or mention.text).split()
+        longer = [k for k, p in full.items() if len(p) > 1 and len(parts) == 1 and p[-1] == parts[0]]
+        if len(longer) == 1:
+            old = mention.key
+            for other in mentions:
+                if other.key == old:
+                    other.key, other.type = longer[0], "PERSON"
 
 
 def offices(mentions: list[Mention]) -> dict[str, set[str]]:

@@ -17,6 +17,8 @@ from dateline import geo
 from dateline.lexicon import load
 from dateline.nlp import Analysis, Span, Token
 
+# A proper noun the model missed is taken for a city only above this population.
+GAZETTEER_CITY_POPULATION = 500_000
 # Parse relations that hang a title on a name, or a name on a title.
 APPOSITION = {"appos", "flat:name", "compound", "nmod", "amod", "flat"}
 # A title before a name is a few words long; further left is the rest of the sentence.
@@ -399,6 +401,25 @@ def gazetteer_countries(analysis: Analysis, text: str, taken: list[Mention]) -> 
     return found
 
 
+def gazetteer_cities(analysis: Analysis, text: str, taken: list[Mention], language: str) -> list[Mention]:
+    """Big cities the model missed: a lone proper noun that names a city of at least
+    GAZETTEER_CITY_POPULATION people (smaller ones are too often surnames)."""
+    tokens = analysis.tokens
+    found: list[Mention] = []
+    for i, token in enumerate(tokens):
+        if token.pos != "PROPN" or not token.text[:1].isupper():
+            continue
+        if any(0 <= j < len(tokens) and tokens[j].pos == "PROPN" for j in (i - 1, i + 1)):
+            continue
+        cities = geo.city_candidates(token.text)
+        if cities and cities[0].population >= GAZETTEER_CITY_POPULATION:
+            span = Span(token.start, token.end, "GPE", token.text)
+            mention = place_mention(span, text, language)
+            if not overlaps(mention, taken + found):
+                found.append(mention)
+    return found
+
+
 def collect(analysis: Analysis, text: str, language: str) -> list[Mention]:
     """Every mention of the text, sorted, none overlapping another."""
     kids = children_of(analysis)
@@ -408,6 +429,7 @@ def collect(analysis: Analysis, text: str, language: str) -> list[Mention]:
         if mention is not None and not overlaps(mention, mentions):
             mentions.append(mention)
     mentions += gazetteer_countries(analysis, text, mentions)
+    mentions += gazetteer_cities(analysis, text, mentions, language)
     for person in [m for m in mentions if m.type == "PERSON"]:
         for title in person_titles(analysis, text, person, language, kids):
             add_containing(title, mentions)
