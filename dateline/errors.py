@@ -18,6 +18,7 @@ class Code(StrEnum):
     UNKNOWN_LANGUAGE = "E008"
     FETCH_FAILED = "E009"
     BAD_ARGUMENT = "E010"
+    INTERNAL = "E011"  # a bug: the document is reported and the batch goes on
 
 
 class DatelineError(Exception):

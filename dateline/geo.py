@@ -377,7 +377,13 @@ def _demonym_forms(language: str) -> tuple[tuple[str, str], ...]:
 
 def demonym_country(word: str, language: str) -> str | None:
     """ISO code of the country a nationality adjective or noun names: "américaines" -> US."""
-    return demonym_forms(language).get(fold(word)) if word else None
+    return _demonym_lookup(language).get(fold(word)) if word else None
+
+
+@cache
+def _demonym_lookup(language: str) -> dict[str, str]:
+    """The demonym table built once per language (callers must not change it)."""
+    return dict(_demonym_forms(language))
 
 
 def canonical_place_name(place: Place) -> str:

@@ -7,6 +7,7 @@ packages, never from a hub at run time.
 """
 from __future__ import annotations
 
+import bisect
 import importlib.util
 import re
 import tomllib
@@ -48,9 +49,15 @@ class Analysis:
     tokens: list[Token] = field(default_factory=list)
     entities: list[Span] = field(default_factory=list)
     degraded: bool = False
+    _starts: list[int] = field(default_factory=list, repr=False, compare=False)
 
     def tokens_in(self, start: int, end: int) -> list[int]:
-        return [i for i, t in enumerate(self.tokens) if t.start >= start and t.end <= end]
+        """Indexes of the tokens wholly inside [start, end), found by bisection."""
+        if len(self._starts) != len(self.tokens):
+            self._starts = [t.start for t in self.tokens]
+        first = bisect.bisect_left(self._starts, start)
+        last = bisect.bisect_left(self._starts, end)
+        return [i for i in range(first, last) if self.tokens[i].end <= end]
 
 
 # Model labels to the record's entity types; others (dates, numbers, NORP) are not entities.

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from dateline.errors import DatelineError
+from dateline.errors import Code, DatelineError
 from dateline.record import Document
 from dateline.settings import Settings
 from dateline.stages import analysis, clean, dates, entities, extract, language, paragraphs, places, published, read
@@ -58,6 +58,17 @@ def run_stages(doc: Document, settings: Settings, stages: Sequence[Stage] = STAG
     return doc
 
 
+def guarded(stage: Stage, doc: Document, settings: Settings) -> Outcome:
+    """One stage on one document; any failure becomes that document's error, never the batch's."""
+    try:
+        return stage.run(doc, settings)
+    except DatelineError as exc:
+        return exc
+    except Exception as exc:  # noqa: BLE001 (a bug in one document must not stop the others)
+        return DatelineError(Code.INTERNAL, f"internal error in the {stage.name} stage: "
+                             f"{type(exc).__name__}: {exc} (please report it)")
+
+
 def run_batch(docs: Sequence[Document], settings: Settings, stages: Sequence[Stage] = STAGES,
               until: str | None = None) -> list[Outcome]:
     """Run the stages over a batch: each document's outcome, a record or the error that
@@ -72,10 +83,7 @@ def run_batch(docs: Sequence[Document], settings: Settings, stages: Sequence[Sta
                 outcomes[i] = doc
         else:
             for i in alive:
-                try:
-                    outcomes[i] = stage.run(outcomes[i], settings)  # type: ignore[arg-type]
-                except DatelineError as exc:
-                    outcomes[i] = exc
+                outcomes[i] = guarded(stage, outcomes[i], settings)  # type: ignore[arg-type]
         if stage.name == until:
             break
     return outcomes

@@ -129,7 +129,12 @@ def make_date(year: int, month: int, day: int) -> str | None:
 
 
 def shift(published: dt.date | None, days: int) -> str | None:
-    return (published + dt.timedelta(days=days)).isoformat() if published else None
+    if published is None:
+        return None
+    try:
+        return (published + dt.timedelta(days=days)).isoformat()
+    except OverflowError:
+        return None
 
 
 def numeric_spans(text: str, order: str) -> Iterator[Span]:

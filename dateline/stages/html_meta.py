@@ -13,6 +13,9 @@ from typing import Any
 
 from htmldate import find_date
 
+# No news page online predates the web; earlier years are placeholders.
+EARLIEST_NEWS_YEAR = 1990
+EPOCH = "1970-01-01"
 # <meta> keys per field, most trusted first.
 TITLE_KEYS = ("og:title", "twitter:title", "dc.title", "headline")
 AUTHOR_KEYS = ("author", "article:author", "dc.creator", "byl", "parsely-author", "sailthru.author")
@@ -86,9 +89,11 @@ def iso_date(value: str | None) -> str | None:
     if not value:
         return None
     try:
-        return dt.date.fromisoformat(value.strip()[:10]).isoformat()
+        found = dt.date.fromisoformat(value.strip()[:10])
     except ValueError:
         return None
+    # CMS placeholders ("0001-01-01", "1970-01-01T00:00") are not publication dates.
+    return found.isoformat() if found.year >= EARLIEST_NEWS_YEAR and found.isoformat() != EPOCH else None
 
 
 def page_date(tree: Any, declared: str | None) -> str | None:
@@ -96,7 +101,7 @@ def page_date(tree: Any, declared: str | None) -> str | None:
     if iso_date(declared):
         return iso_date(declared)
     try:
-        return find_date(tree, extensive_search=False, original_date=True)
+        return iso_date(find_date(tree, extensive_search=False, original_date=True))
     except (ValueError, TypeError):
         return None
 

@@ -66,16 +66,38 @@ def norm(text: str) -> str:
     return " ".join(text.replace("’", "'").split()).casefold()
 
 
+@cache
+def title_patterns(language: str) -> tuple[tuple[re.Pattern[str], str, int], ...]:
+    """Each title as a compiled word-bounded pattern with its office, longest first."""
+    found = [(re.compile(rf"(?<!\w){re.escape(norm(title))}(?!\w)"), office, len(title))
+             for office, titles in words(language).get("titles", {}).items() for title in titles]
+    return tuple(sorted(found, key=lambda item: -item[2]))
+
+
+@cache
+def title_words(language: str) -> frozenset[str]:
+    """Every word of every title, side noun and actor noun: a noun outside it heads no description."""
+    lexicon = words(language)
+    phrases = [t for titles in lexicon.get("titles", {}).values() for t in titles]
+    phrases += lexicon.get("side_nouns", []) + lexicon.get("actor_nouns", [])
+    return frozenset(w for phrase in phrases for w in norm(phrase).split())
+
+
+@cache
+def word_set(language: str, key: str) -> frozenset[str]:
+    return frozenset(norm(w) for w in words(language).get(key, []))
+
+
+@cache
+def institution_patterns(language: str) -> tuple[tuple[re.Pattern[str], str], ...]:
+    return tuple((re.compile(rf"(?<!\w){re.escape(norm(name))}(?!\w)"), str(code))
+                 for name, code in load(language, "institutions").items())
+
+
 def office_of(phrase: str, language: str) -> str | None:
     """The office a title phrase names (foreign_minister, spokesperson, ...), most specific first."""
     lowered = norm(phrase)
-    best: tuple[int, str] | None = None
-    for office, titles in words(language).get("titles", {}).items():
-        for title in titles:
-            found = re.search(rf"(?<!\w){re.escape(norm(title))}(?!\w)", lowered)
-            if found and (best is None or len(title) > best[0]):
-                best = (len(title), office)
-    return best[1] if best else None
+    return next((office for pattern, office, _ in title_patterns(language) if pattern.search(lowered)), None)
 
 
 def titled_at_head(phrase: str, office: str, language: str) -> bool:
@@ -94,10 +116,7 @@ def country_in(phrase: str, language: str) -> str | None:
         if iso or country:
             return iso or (country.iso2 if country else None)
     lowered = norm(phrase)
-    for name, code in load(language, "institutions").items():
-        if re.search(rf"(?<!\w){re.escape(norm(name))}(?!\w)", lowered):
-            return str(code)
-    return None
+    return next((code for pattern, code in institution_patterns(language) if pattern.search(lowered)), None)
 
 
 def preceded_by_locative(text: str, start: int, language: str) -> bool:
@@ -314,9 +333,9 @@ def described_mention(analysis: Analysis, index: int, text: str, language: str,
     start, end, surface = span_text(text, tokens, whole)
     core_text = span_text(text, tokens, core)[2]
     country = country_in(core_text, language)
-    if head in {norm(w) for w in lexicon.get("side_nouns", [])} and country:
+    if head in word_set(language, "side_nouns") and country:
         return Mention(start, end, surface, "GPE", kind="nominal", key=f"country:{country}", country=country)
-    if head in {norm(w) for w in lexicon.get("actor_nouns", [])} and country:
+    if head in word_set(language, "actor_nouns") and country:
         return Mention(start, end, surface, "ORG", kind="nominal", key=f"org:{norm(core_text)}",
                        country=country, lemma=core_text)
     has_determiner = whole[0] < index and (tokens[whole[0]].pos == "DET" or not lexicon.get("definite"))
@@ -433,9 +452,12 @@ def collect(analysis: Analysis, text: str, language: str) -> list[Mention]:
     for person in [m for m in mentions if m.type == "PERSON"]:
         for title in person_titles(analysis, text, person, language, kids):
             add_containing(title, mentions)
+    candidates = title_words(language)
     for i, token in enumerate(analysis.tokens):
+        if token.pos != "NOUN" or norm(token.text) not in candidates:
+            continue
         covered = any(m.start <= token.start < m.end and not m.extra.get("weak") for m in mentions)
-        if token.pos == "NOUN" and not covered:
+        if not covered:
             people = [m for m in mentions if m.type == "PERSON" and m.kind == "name"]
             described = described_mention(analysis, i, text, language, kids, people)
             if described is not None:
