@@ -20,19 +20,22 @@ from dateline.stages.mentions import Mention, collect, norm
 
 # Words of a headline, hyphenated names kept whole ("États-Unis").
 TITLE_WORD = re.compile(r"\w+(?:-\w+)*")
+# An all-caps name this short is an acronym (USA, FBI) and keeps its capitals.
+SHORT_ACRONYM = 5
 # Offices through which a counterpart is named: "son homologue" holds the other's office.
 COUNTERPART = "counterpart"
 
 
 def merge_surnames(mentions: list[Mention]) -> None:
-    """A one-word name that ends a person's fuller name in the document is that person, even
-    when the model typed the lone word as an organisation ("Lavrov" tagged ORG)."""
+    """A name that ends a person's fuller name in the document is that person ("de Vries" is
+    Pieter de Vries), even when the model typed a lone word as an organisation ("Lavrov")."""
     full = {m.key: m.key.split(":", 1)[1].split() for m in mentions if m.type == "PERSON" and m.kind == "name"}
     for mention in mentions:
         if mention.kind != "name" or mention.type not in {"PERSON", "ORG", "MISC"}:
             continue
         parts = norm(mention.lemma or mention.text).split()
-        longer = [k for k, p in full.items() if len(p) > 1 and len(parts) == 1 and p[-1] == parts[0]]
+        longer = [k for k, p in full.items()
+                  if len(p) > len(parts) and (len(parts) == 1 or mention.type == "PERSON") and p[-len(parts):] == parts]
         if len(longer) == 1:
             old = mention.key
             for other in mentions:
@@ -97,8 +100,10 @@ def entity_name(group: list[Mention], language: str | None) -> str:
     """The entity's name: its fullest proper name (nominative when the model gives it)."""
     named = [m for m in group if m.kind == "name" and not m.extra.get("metonymy")]
     if named:
-        best = max(named, key=lambda m: (len((m.lemma or m.text).split()), -m.start))
-        return " ".join((best.lemma or best.text).split())
+        # The fullest form, and one written in ordinary case over an ALL-CAPS dateline.
+        best = max(named, key=lambda m: (len((m.lemma or m.text).split()), not m.text.isupper(), -m.start))
+        name = " ".join((best.lemma or best.text).split())
+        return name.title() if name.isupper() and len(name) > SHORT_ACRONYM else name
     country = next((m.country for m in group if m.country and m.key.startswith("country:")), None)
     found = geo.country_by_code(country) if country else None
     if found is not None:

@@ -130,6 +130,15 @@ def is_date(span: Span, language: str) -> bool:
     return bool(tokens & date_words(language)) or bool(WEEKDAY_OR_MONTH.search(span.text))
 
 
+def opens_like_a_name(span: Span) -> bool:
+    """Names open with a capital; a person's may open with a particle ("de Vries")."""
+    first = span.text.split()[0] if span.text.split() else ""
+    if first[:1].isupper():
+        return True
+    particles = set(load("all", "names").get("particles", []))
+    return span.label == "PERSON" and first.split("-")[0].lower() in particles
+
+
 def place_mention(span: Span, text: str, language: str) -> Mention:
     """A place name: a country, a capital acting for its country, or a place."""
     name = span.lemma or span.text
@@ -287,7 +296,7 @@ def name_mention(analysis: Analysis, span: Span, text: str, language: str,
         inside = inside[1:]
         first = analysis.tokens[inside[0]]
         span = Span(first.start, span.end, span.label, text[first.start:span.end], span.lemma)
-    if not inside or is_date(span, language) or not span.text[:1].isupper():
+    if not inside or is_date(span, language) or not opens_like_a_name(span):
         return None
     if len(inside) == 1 and analysis.tokens[inside[0]].pos in {"NOUN", "ADJ"}:
         return organisation_name(analysis, inside[0], kids, text)

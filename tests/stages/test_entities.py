@@ -126,3 +126,14 @@ def test_a_name_inside_a_quote_is_not_who_a_reporting_pronoun_means():
             "a-t-il déclaré.")
     aubert = entity_with(entities_of(text, "fr"), "Marc Aubert")
     assert any(m["text"] == "-il" for m in aubert["mentions"])
+
+
+def test_a_surname_with_a_particle_joins_the_full_name():
+    from dateline.stages.entities import merge_surnames
+    from dateline.stages.mentions import Mention
+
+    full = Mention(0, 15, "Pieter de Vries", "PERSON", key="person:pieter de vries")
+    short = Mention(60, 68, "de Vries", "PERSON", key="person:de vries")
+    other = Mention(80, 85, "Vries", "ORG", key="org:vries")
+    merge_surnames([full, short, other])
+    assert short.key == full.key == other.key and other.type == "PERSON"
