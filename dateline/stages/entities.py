@@ -36,6 +36,11 @@ def merge_surnames(mentions: list[Mention]) -> None:
         parts = norm(mention.lemma or mention.text).split()
         longer = [k for k, p in full.items()
                   if len(p) > len(parts) and (len(parts) == 1 or mention.type == "PERSON") and p[-len(parts):] == parts]
+        # "Vries" fits both "de Vries" and "Pieter de Vries": when each candidate ends the
+        # longest one, they are one person; otherwise the surname is ambiguous and stays alone.
+        longest = max(longer, key=lambda k: len(full[k]), default=None)
+        if longest is not None and all(full[longest][-len(full[k]):] == full[k] for k in longer):
+            longer = [longest]
         if len(longer) == 1:
             old = mention.key
             for other in mentions:
