@@ -15,7 +15,6 @@ pass (lazy model loads included), ``warm`` on a second pass after the peak mark 
 from __future__ import annotations
 
 import argparse
-import dataclasses
 import gc
 import json
 import pickle
@@ -31,12 +30,12 @@ from pathlib import Path
 from typing import Any
 
 import trafilatura
+from timing import timed_stages
 
 from dateline.api import make_document
 from dateline.errors import DatelineError
 from dateline.eval.extraction import BENCH, load_pages, render_page
 from dateline.pipeline import STAGES, Stage, run_stages
-from dateline.record import Document
 from dateline.settings import Settings, load_settings
 
 SYSTEMS = ("trafilatura", "html", "page")
@@ -47,19 +46,6 @@ DEFAULT_SHARED = Path(__file__).resolve().parents[2] / "shared"
 
 Inputs = dict[str, list[bytes]]
 Runner = Callable[[bytes], object]
-
-
-def timed_stages(totals: dict[str, float]) -> tuple[Stage, ...]:
-    """The registry's stages, each adding its wall time to ``totals[name]`` (errors included)."""
-    def wrap(stage: Stage) -> Stage:
-        def run(doc: Document, settings: Settings) -> Document:
-            started = time.perf_counter()
-            try:
-                return stage.run(doc, settings)
-            finally:
-                totals[stage.name] += time.perf_counter() - started
-        return dataclasses.replace(stage, run=run)
-    return tuple(wrap(stage) for stage in STAGES)
 
 
 def dateline_runner(kind: str, settings: Settings, stages: tuple[Stage, ...]) -> Runner:

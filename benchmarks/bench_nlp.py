@@ -20,7 +20,6 @@ from __future__ import annotations
 import argparse
 import copy
 import cProfile
-import dataclasses
 import io
 import json
 import pstats
@@ -34,11 +33,13 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from timing import timed_stages
+
 from dateline import nlp
 from dateline.api import make_document
 from dateline.errors import DatelineError
 from dateline.eval.extraction import BENCH, load_pages
-from dateline.pipeline import STAGES, Stage, run_batch, run_stages
+from dateline.pipeline import STAGES, run_batch, run_stages
 from dateline.record import Document
 from dateline.settings import Settings, load_settings
 
@@ -62,26 +63,6 @@ SAMPLES = {
 }
 
 Runner = Callable[[int, int], object]
-
-
-def timed_stages(totals: dict[str, float]) -> tuple[Stage, ...]:
-    """The registry's stages, each (``run`` and ``run_batch``) adding its wall time to ``totals[name]``."""
-    def wrap(stage: Stage) -> Stage:
-        def run(doc: Document, settings: Settings) -> Document:
-            started = time.perf_counter()
-            try:
-                return stage.run(doc, settings)
-            finally:
-                totals[stage.name] += time.perf_counter() - started
-
-        def batch(docs: list[Document], settings: Settings) -> list[Document]:
-            started = time.perf_counter()
-            try:
-                return stage.run_batch(docs, settings)  # type: ignore[misc]
-            finally:
-                totals[stage.name] += time.perf_counter() - started
-        return dataclasses.replace(stage, run=run, run_batch=batch if stage.run_batch is not None else None)
-    return tuple(wrap(stage) for stage in STAGES)
 
 
 def crash(doc: Document, settings: Settings) -> str | None:
