@@ -16,7 +16,8 @@ from dateline.errors import Code, DatelineError
 from dateline.nlp import Analysis
 from dateline.record import Document
 from dateline.settings import Settings
-from dateline.stages.mentions import Mention, collect, norm
+from dateline.stages.mentions import Mention, collect
+from dateline.stages.roles import norm
 
 # Words of a headline, hyphenated names kept whole ("États-Unis").
 TITLE_WORD = re.compile(r"\w+(?:-\w+)*")

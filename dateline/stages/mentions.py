@@ -10,17 +10,25 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cache
 from typing import Any
 
 from dateline import geo
 from dateline.lexicon import load
 from dateline.nlp import Analysis, Span, Token
+from dateline.stages.roles import (
+    country_in,
+    date_words,
+    norm,
+    office_of,
+    opens_with_title,
+    title_words,
+    titled_at_head,
+    word_set,
+    words,
+)
 
 # A proper noun the model missed is taken for a city only above this population.
 GAZETTEER_CITY_POPULATION = 500_000
-# Parse relations that hang a title on a name, or a name on a title.
-APPOSITION = {"appos", "flat:name", "compound", "nmod", "amod", "flat"}
 # A title before a name is a few words long; further left is the rest of the sentence.
 MAX_TITLE_TOKENS = 8
 # Parts of speech a title phrase is built from (nouns, adjectives, linking words).
@@ -43,80 +51,6 @@ class Mention:
     office: str | None = None
     lemma: str = ""
     extra: dict[str, Any] = field(default_factory=dict)
-
-
-@cache
-def words(language: str) -> dict[str, Any]:
-    """The entity stage's word lists of a language (dateline/lang/<code>/entities.toml)."""
-    return load(language, "entities")
-
-
-@cache
-def date_words(language: str) -> frozenset[str]:
-    data = load(language, "dates")
-    found: set[str] = set()
-    for key in ("months", "weekdays"):
-        value = data.get(key, [])
-        items = value if isinstance(value, list) else [w for forms in value.values() for w in forms]
-        found.update(str(w).lower() for w in items)
-    return frozenset(found)
-
-
-def norm(text: str) -> str:
-    return " ".join(text.replace("’", "'").split()).casefold()
-
-
-@cache
-def title_patterns(language: str) -> tuple[tuple[re.Pattern[str], str, int], ...]:
-    """Each title as a compiled word-bounded pattern with its office, longest first."""
-    found = [(re.compile(rf"(?<!\w){re.escape(norm(title))}(?!\w)"), office, len(title))
-             for office, titles in words(language).get("titles", {}).items() for title in titles]
-    return tuple(sorted(found, key=lambda item: -item[2]))
-
-
-@cache
-def title_words(language: str) -> frozenset[str]:
-    """Every word of every title, side noun and actor noun: a noun outside it heads no description."""
-    lexicon = words(language)
-    phrases = [t for titles in lexicon.get("titles", {}).values() for t in titles]
-    phrases += lexicon.get("side_nouns", []) + lexicon.get("actor_nouns", [])
-    return frozenset(w for phrase in phrases for w in norm(phrase).split())
-
-
-@cache
-def word_set(language: str, key: str) -> frozenset[str]:
-    return frozenset(norm(w) for w in words(language).get(key, []))
-
-
-@cache
-def institution_patterns(language: str) -> tuple[tuple[re.Pattern[str], str], ...]:
-    return tuple((re.compile(rf"(?<!\w){re.escape(norm(name))}(?!\w)"), str(code))
-                 for name, code in load(language, "institutions").items())
-
-
-def office_of(phrase: str, language: str) -> str | None:
-    """The office a title phrase names (foreign_minister, spokesperson, ...), most specific first."""
-    lowered = norm(phrase)
-    return next((office for pattern, office, _ in title_patterns(language) if pattern.search(lowered)), None)
-
-
-def titled_at_head(phrase: str, office: str, language: str) -> bool:
-    """True when the phrase opens with a title of that office ("ministre des…", not
-    "déclaration du porte-parole")."""
-    lowered = norm(phrase)
-    return any(lowered.startswith(norm(t)) for t in words(language).get("titles", {}).get(office, []))
-
-
-def country_in(phrase: str, language: str) -> str | None:
-    """The country a phrase points to: a nationality adjective ("américain" -> US), else an
-    institution whose name says no country ("Département d'État" -> US)."""
-    for word in re.findall(r"\w+(?:-\w+)*", phrase):
-        iso = geo.demonym_country(word, language)
-        country = geo.country_by_name(word) if word[:1].isupper() and not iso else None
-        if iso or country:
-            return iso or (country.iso2 if country else None)
-    lowered = norm(phrase)
-    return next((code for pattern, code in institution_patterns(language) if pattern.search(lowered)), None)
 
 
 def preceded_by_locative(text: str, start: int, language: str) -> bool:
@@ -216,16 +150,6 @@ def title_before(analysis: Analysis, first: int, kids: dict[int, list[int]], lan
 
 def analysis_text(analysis: Analysis, indexes: list[int]) -> str:
     return " ".join(analysis.tokens[i].text for i in indexes)
-
-
-def opens_with_title(phrase: str, language: str) -> bool:
-    """True when the phrase, past nationality adjectives, opens with a title."""
-    parts = phrase.split()
-    while parts and geo.demonym_country(parts[0], language):
-        parts = parts[1:]
-    rest = " ".join(parts)
-    office = office_of(rest, language)
-    return office is not None and titled_at_head(rest, office, language)
 
 
 def title_after(analysis: Analysis, last: int, kids: dict[int, list[int]]) -> list[int]:
