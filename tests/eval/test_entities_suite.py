@@ -86,3 +86,15 @@ def test_every_gold_file_has_its_mentions_in_its_text():
         gold = json.loads(path.read_text(encoding="utf-8"))
         for _, surfaces in gold_entities(gold):
             assert all(s in gold["text"].replace("’", "'") for s in surfaces), path.name
+
+
+def test_the_gate_runs_repository_suites_when_the_shared_data_is_absent(tmp_path, capsys):
+    import argparse
+
+    from dateline.eval import gate
+
+    args = argparse.Namespace(shared=str(tmp_path / "absent"), baseline=str(tmp_path / "floors.json"),
+                              suite=None, update_baseline=False, json=False, config=None)
+    assert gate.main(args) == 0
+    out = capsys.readouterr().out
+    assert "skipped seed, extraction" in out and "entities.fr_entity_f1" in out
