@@ -18,7 +18,6 @@ import argparse
 import gc
 import json
 import pickle
-import resource
 import statistics
 import subprocess
 import sys
@@ -30,7 +29,7 @@ from pathlib import Path
 from typing import Any
 
 import trafilatura
-from timing import timed_stages
+from timing import base_parser, peak_rss_kib, timed_stages
 
 from dateline.api import make_document
 from dateline.errors import DatelineError
@@ -110,15 +109,6 @@ def measure_speed(inputs: Inputs, settings: Settings, repeat: int) -> dict[str, 
                             for mode, totals in shares.items()}}
 
 
-def max_rss_kib() -> int:
-    """Peak RSS of this process: VmHWM, as Linux's ru_maxrss also counts the parent's RSS at fork."""
-    status = Path("/proc/self/status")
-    if status.exists():
-        return int(next(line.split()[1] for line in status.read_text().splitlines() if line.startswith("VmHWM:")))
-    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    return rss // 1024 if sys.platform == "darwin" else rss  # bytes on macOS, KiB elsewhere
-
-
 def memory_probe(name: str, docs_file: Path) -> dict[str, int]:
     """In a fresh process, KiB of peak-RSS growth: ``cold`` over a first pass (lazy model loads included),
     ``warm`` over a second pass once the peak mark is reset (left out where it cannot be reset).
@@ -135,9 +125,9 @@ def memory_probe(name: str, docs_file: Path) -> dict[str, int]:
                 Path("/proc/self/clear_refs").write_text("5")
             except OSError:
                 break
-        before = max_rss_kib()
+        before = peak_rss_kib()
         time_pass(run, docs)
-        growth[phase] = max_rss_kib() - before
+        growth[phase] = peak_rss_kib() - before
     return growth
 
 
@@ -177,10 +167,7 @@ def table(result: dict[str, Any]) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--shared", type=Path, default=DEFAULT_SHARED, help="shared data folder (default ../shared)")
-    parser.add_argument("--repeat", type=int, default=3, help="timed passes per system (median reported)")
-    parser.add_argument("--json", action="store_true", help="print one JSON object instead of a table")
+    parser = base_parser(__doc__.splitlines()[0], DEFAULT_SHARED)
     parser.add_argument("--memory-probe", choices=SYSTEMS, help=argparse.SUPPRESS)
     parser.add_argument("--docs-file", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)

@@ -23,7 +23,6 @@ import cProfile
 import io
 import json
 import pstats
-import resource
 import statistics
 import subprocess
 import sys
@@ -33,7 +32,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from timing import timed_stages
+from timing import base_parser, peak_rss_kib, timed_stages
 
 from dateline import nlp
 from dateline.api import make_document
@@ -179,15 +178,6 @@ def profile(docs: list[Document], settings: Settings, top: int) -> str:
     return out.getvalue()
 
 
-def peak_rss_kib() -> int:
-    """Peak RSS of this process: VmHWM, as Linux's ru_maxrss also counts the parent's RSS at fork."""
-    status = Path("/proc/self/status")
-    if status.exists():
-        return int(next(line.split()[1] for line in status.read_text().splitlines() if line.startswith("VmHWM:")))
-    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    return rss // 1024 if sys.platform == "darwin" else rss  # bytes on macOS, KiB elsewhere
-
-
 def memory_probe() -> dict[str, Any]:
     """In a fresh process: peak RSS (KiB) after each step of loading everything a three-language run needs."""
     from dateline import geo
@@ -251,10 +241,7 @@ def table(result: dict[str, Any]) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--shared", type=Path, default=DEFAULT_SHARED, help="shared data folder (default ../shared)")
-    parser.add_argument("--repeat", type=int, default=3, help="timed passes per system (median reported)")
-    parser.add_argument("--json", action="store_true", help="print one JSON object instead of a table")
+    parser = base_parser(__doc__.splitlines()[0], DEFAULT_SHARED)
     parser.add_argument("--profile", type=int, default=0, metavar="N",
                         help="also print the top N functions of one cProfiled dateline pass")
     parser.add_argument("--memory-probe", action="store_true", help=argparse.SUPPRESS)

@@ -1,8 +1,12 @@
-"""Shared by the benchmarks: the registry's stages wrapped to add up their wall time."""
+"""Shared by the benchmarks: timed stages, peak memory and the common command-line options."""
 from __future__ import annotations
 
+import argparse
 import dataclasses
+import resource
+import sys
 import time
+from pathlib import Path
 
 from dateline.pipeline import STAGES, Stage
 from dateline.record import Document
@@ -27,3 +31,21 @@ def timed_stages(totals: dict[str, float]) -> tuple[Stage, ...]:
                 totals[stage.name] += time.perf_counter() - started
         return dataclasses.replace(stage, run=run, run_batch=batch if stage.run_batch is not None else None)
     return tuple(wrap(stage) for stage in STAGES)
+
+
+def peak_rss_kib() -> int:
+    """Peak RSS of this process: VmHWM, as Linux's ru_maxrss also counts the parent's RSS at fork."""
+    status = Path("/proc/self/status")
+    if status.exists():
+        return int(next(line.split()[1] for line in status.read_text().splitlines() if line.startswith("VmHWM:")))
+    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return rss // 1024 if sys.platform == "darwin" else rss  # bytes on macOS, KiB elsewhere
+
+
+def base_parser(description: str, default_shared: Path) -> argparse.ArgumentParser:
+    """The options every benchmark takes: the shared data folder, repeats and JSON output."""
+    parser = argparse.ArgumentParser(description=description)
+    parser.add_argument("--shared", type=Path, default=default_shared, help="shared data folder (default ../shared)")
+    parser.add_argument("--repeat", type=int, default=3, help="timed passes per system (median reported)")
+    parser.add_argument("--json", action="store_true", help="print one JSON object instead of a table")
+    return parser
