@@ -28,7 +28,7 @@ import subprocess
 import sys
 import time
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -61,7 +61,8 @@ SAMPLES = {
           "Германии Олафом Шольцем. Лидеры обсудили ситуацию на Украине.",
 }
 
-Runner = Callable[[int, int], object]
+# A system to time: how to slice its input for a chunk of documents, and how to run it on that slice.
+Runner = tuple[Callable[[int, int], Any], Callable[[Any], Any]]
 
 
 def crash(doc: Document, settings: Settings) -> str | None:
@@ -105,7 +106,7 @@ def model() -> Any:
     return found.nlp
 
 
-def runners(docs: list[Document], settings: Settings, totals: dict[str, float]) -> dict[str, Callable[..., Any]]:
+def runners(docs: list[Document], settings: Settings, totals: dict[str, float]) -> dict[str, Runner]:
     """Per system: ``prepare(start, end)`` (untimed) returns the input, ``run(input)`` is what is timed."""
     texts = [doc.text for doc in docs]
     spacy_nlp, stages = model(), timed_stages(totals)[FIRST:]
@@ -122,7 +123,7 @@ def runners(docs: list[Document], settings: Settings, totals: dict[str, float]) 
     def pipe(chunk: list[str]) -> int:
         return sum(len(doc) for doc in spacy_nlp.pipe(chunk, batch_size=BATCH))
 
-    def stages_run(chunk: list[Document]) -> list[object]:
+    def stages_run(chunk: list[Document]) -> Sequence[object]:
         return run_batch(chunk, settings, stages=stages)
 
     return {"nlp.pipe": (lambda start, end: texts[start:end], pipe),
