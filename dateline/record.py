@@ -40,7 +40,6 @@ class Document:
     _input: InputKind | None = None
     _lines: list[Line] = field(default_factory=list)
     _meta: dict[str, Any] = field(default_factory=dict)
-    _date_lines: list[str] = field(default_factory=list)
     # Contract fields.
     id: str = ""
     url: str | None = None
