@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from dateline.errors import Code, DatelineError
 from dateline.record import Document
 from dateline.settings import Settings
-from dateline.stages import analysis, clean, dates, entities, extract, language, paragraphs, places, published, read
+from dateline.stages import analysis, clean, dates, entities, extract, language, paragraphs, places, published, quotes, read
 
 StageFn = Callable[[Document, Settings], Document]
 BatchFn = Callable[[list[Document], Settings], list[Document]]
@@ -41,6 +41,7 @@ STAGES: tuple[Stage, ...] = (
     Stage("entities", entities.run, needs=("_analysis", "text", "language"), adds=("entities",)),
     Stage("places", places.run, needs=("entities", "language"), adds=("places",)),
     Stage("dates", dates.run, needs=("text", "language", "published"), adds=("dates",)),
+    Stage("quotes", quotes.run, needs=("_analysis", "text", "paragraphs", "entities"), adds=("quotes",)),
 )
 
 

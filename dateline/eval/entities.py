@@ -15,44 +15,18 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from dateline.api import make_document
 from dateline.errors import DatelineError
+from dateline.eval.scoring import Counts
 from dateline.pipeline import run_stages
 from dateline.settings import Settings
 
 GOLD_DIR = Path(__file__).parents[2] / "tests/gold/entities"
 # An entity as the scorer sees it: its type and the surfaces of its name mentions.
 Entity = tuple[str, list[str]]
-
-
-@dataclass
-class Counts:
-    """True positives, predicted and gold totals of one measure."""
-
-    hits: int = 0
-    predicted: int = 0
-    gold: int = 0
-
-    def add(self, other: Counts) -> None:
-        self.hits += other.hits
-        self.predicted += other.predicted
-        self.gold += other.gold
-
-    def precision(self) -> float:
-        return self.hits / self.predicted if self.predicted else 1.0
-
-    def recall(self) -> float:
-        return self.hits / self.gold if self.gold else 1.0
-
-    def f1(self) -> float:
-        """Micro F1, the harmonic mean of precision and recall (1.0 when both sides are empty)."""
-        if self.predicted == 0 and self.gold == 0:
-            return 1.0
-        return 2 * self.hits / (self.predicted + self.gold)
 
 
 def norm(surface: str) -> str:

@@ -299,25 +299,43 @@ def quoted_ranges(text: str) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in QUOTED.finditer(text)]
 
 
+def antecedent(analysis: Analysis, candidates: list[tuple[int, int, str]], offset: int) -> str | None:
+    """The key of the person a pronoun at ``offset`` stands for: the last person named
+    before it, or the subject of that sentence when the last one named is its object
+    ("Kerry a averti Lavrov … », a-t-il déclaré" is Kerry). Candidates: (start, end, key)."""
+    before = [c for c in candidates if c[1] <= offset]
+    if not before:
+        return None
+    last = before[-1]
+    sentence = next(((a, b) for a, b in analysis.sentences if a <= last[0] < b), (last[0], last[1]))
+
+    def subject(candidate: tuple[int, int, str]) -> bool:
+        return any(analysis.tokens[i].dep.startswith("nsubj") for i in analysis.tokens_in(candidate[0], candidate[1]))
+
+    if subject(last):
+        return last[2]
+    subjects = [c for c in before if sentence[0] <= c[0] and subject(c)]
+    return subjects[-1][2] if subjects else last[2]
+
+
 def reporting_pronouns(analysis: Analysis, text: str, names: list[Mention], language: str) -> list[Mention]:
-    """A pronoun subject of a reporting verb ("a-t-il déclaré", "he said") is the person last
-    named outside quotation marks before it."""
+    """A pronoun subject of a reporting verb ("a-t-il déclaré", "he said") is the person
+    named before it outside quotation marks (see ``antecedent``)."""
     pronouns = {norm(w) for w in words(language).get("pronouns", [])}
-    verbs = {norm(v) for v in words(language).get("reporting", {}).get("verbs", [])}
+    verbs = {norm(v) for v in load(language, "quotes").get("verbs", [])}
     quotes = quoted_ranges(text)
-    outside = [m for m in names if m.type == "PERSON" and m.kind == "name"
+    outside = [(m.start, m.end, m.key) for m in names if m.type == "PERSON" and m.kind == "name"
                and not any(a <= m.start < b for a, b in quotes)]
     found = []
     for token in analysis.tokens:
         bare = norm(token.text).lstrip("-").removeprefix("t-")
         if bare not in pronouns or not token.dep.startswith(("nsubj", "expl:subj")):
             continue
-        verb = analysis.tokens[token.head]
-        if norm(verb.lemma) not in verbs:
+        if norm(analysis.tokens[token.head].lemma) not in verbs:
             continue
-        before = [m for m in outside if m.end <= token.start]
-        if before:
-            found.append(Mention(token.start, token.end, token.text, "PERSON", kind="pronoun", key=before[-1].key))
+        key = antecedent(analysis, outside, token.start)
+        if key is not None:
+            found.append(Mention(token.start, token.end, token.text, "PERSON", kind="pronoun", key=key))
     return found
 
 

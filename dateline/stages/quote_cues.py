@@ -1,0 +1,192 @@
+"""Cues: the words that attribute speech, and the clause each one attributes.
+
+Three shapes, read from the parse and the language's cue lexicon (dateline/lang/<code>/quotes.toml):
+
+- a reporting verb with its content clause: "X a précisé que …", "X said (that) …", "X заявил, что …";
+- a reporting verb after its content, set off by a comma: "…, a indiqué X", "…, he said";
+- an attribution phrase: "selon X, …", "according to X, …", "по словам X, …", "comme l'a dit X, …".
+
+Each cue carries the span of its speaker phrase; resolving it to an entity is left to
+dateline/stages/quote_speakers.py. Direct quotations are found in quote_marks.py.
+"""
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+from functools import cache
+
+from dateline.lexicon import load
+from dateline.nlp import Analysis, Token
+from dateline.stages.roles import norm
+
+# Tokens that may stand between a comma and a postposed cue verb: its auxiliary, its
+# subject ("…, a police spokesman said"), adverbs. Further away it is another clause.
+MAX_CUE_GAP = 8
+# Tokens after a postposed cue verb before its sentence ends: the speaker phrase and
+# adverbials ("…, said John Smith, the mayor, on Tuesday"); more is a clause of its own.
+MAX_TAIL = 18
+# Tokens between a verb and its complementiser ("said on Monday in Paris that …").
+COMPLEMENT_WINDOW = 10
+# A content clause has at least this many words; fewer is a fragment, not reported speech.
+MIN_CONTENT_WORDS = 3
+# Parts of speech that cannot be a reporting verb whatever their lemma ("the report", "une note").
+NOT_VERBS = {"NOUN", "PROPN", "ADJ", "ADP", "DET", "PRON", "NUM", "PUNCT", "CCONJ", "SCONJ"}
+# Parts of speech that may sit between a comma and a postposed cue verb.
+GAP_POS = {"AUX", "PRON", "PROPN", "NOUN", "DET", "ADJ", "ADV", "ADP", "CCONJ", "NUM", "PART", "PUNCT", "X", ""}
+# Tokens that end a speaker phrase.
+PHRASE_STOP_POS = {"VERB", "AUX", "SCONJ"}
+PHRASE_STOP_TEXT = {",", ";", ":", "(", ")", ".", "!", "?", "«", "»", "“", "”", '"', "—", "–"}
+# Objects of a verb that are its hearer or its content, not a clause.
+OBJECT_DEPS = {"obj", "dobj"}
+SUBJECT_DEP = "nsubj"
+PASSIVE_DEPS = {"nsubj:pass", "nsubjpass"}
+# Dependents that may carry an inverted or impersonal speaker ("a indiqué le porte-parole",
+# "сообщили в пресс-службе").
+INVERTED_DEPS = {"obj", "dobj", "obl", "nmod", "appos", "flat", "flat:name", "iobj", "nsubj", "obl:agent", "dep"}
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    verbs: frozenset[str]
+    nouns: frozenset[str]
+    according: tuple[str, ...]  # normalised phrases, longest first
+    as_words: frozenset[str]
+    complementizers: frozenset[str]
+    addressee_verbs: frozenset[str]
+
+
+@cache
+def lexicon(language: str) -> Lexicon:
+    data = load(language, "quotes")
+    phrases = sorted((norm(p) for p in data.get("according", [])), key=len, reverse=True)
+    return Lexicon(frozenset(norm(v) for v in data.get("verbs", [])),
+                   frozenset(norm(n) for n in data.get("nouns", [])), tuple(phrases),
+                   frozenset(norm(w) for w in data.get("as_words", [])),
+                   frozenset(norm(w) for w in data.get("complementizers", [])),
+                   frozenset(norm(v) for v in data.get("addressee_verbs", [])))
+
+
+@dataclass
+class Cue:
+    """The words of an attribution and the phrase naming who speaks."""
+
+    start: int
+    end: int
+    verb: int | None = None  # token index of the reporting verb, None for "selon X"
+    speaker: tuple[int, int] | None = None  # character span of the speaker phrase
+    head: int | None = None  # token index heading the speaker phrase
+
+
+@dataclass
+class Attribution:
+    """An attributed clause: its content parts and its cue."""
+
+    parts: list[tuple[int, int]]
+    cue: Cue
+    shape: str  # "complement", "postposed" or "according"
+    marks: list[int] = field(default_factory=list)  # indexes of quotations inside the content
+
+
+def lemma(token: Token) -> str:
+    return norm(token.lemma or token.text)
+
+
+def is_cue_verb(token: Token, lex: Lexicon) -> bool:
+    return token.pos not in NOT_VERBS and (lemma(token) in lex.verbs or norm(token.text) in lex.verbs)
+
+
+def children(analysis: Analysis) -> dict[int, list[int]]:
+    kids: dict[int, list[int]] = {}
+    for i, token in enumerate(analysis.tokens):
+        if token.head != i:
+            kids.setdefault(token.head, []).append(i)
+    return kids
+
+
+def subtree(index: int, kids: dict[int, list[int]]) -> list[int]:
+    found, stack = [], [index]
+    while stack:
+        node = stack.pop()
+        found.append(node)
+        stack.extend(kids.get(node, []))
+    return sorted(found)
+
+
+def sentence_of(analysis: Analysis, offset: int, paragraph: tuple[int, int]) -> tuple[int, int]:
+    """The sentence around an offset, never beyond its paragraph."""
+    starts = [s for s, _ in analysis.sentences]
+    i = max(0, bisect.bisect_right(starts, offset) - 1)
+    start, end = analysis.sentences[i] if analysis.sentences else paragraph
+    return max(start, paragraph[0]), min(end, paragraph[1])
+
+
+def phrase_span(analysis: Analysis, head: int, kids: dict[int, list[int]]) -> tuple[int, int]:
+    """The contiguous phrase a speaker's head word makes, without clauses or punctuation."""
+    members = set(subtree(head, kids))
+    toks = analysis.tokens
+
+    def fits(i: int) -> bool:
+        return i in members and toks[i].pos not in PHRASE_STOP_POS and toks[i].text not in PHRASE_STOP_TEXT \
+            and "relcl" not in toks[i].dep
+
+    left = right = head
+    while fits(left - 1):
+        left -= 1
+    while fits(right + 1):
+        right += 1
+    return toks[left].start, toks[right].end
+
+
+def subject_of(analysis: Analysis, verb: int, kids: dict[int, list[int]]) -> int | None:
+    """The subject of a verb, or of the verb it is chained to ("a tenu à préciser")."""
+    for candidate in (verb, analysis.tokens[verb].head):
+        for child in kids.get(candidate, []):
+            dep = analysis.tokens[child].dep
+            if dep.startswith(SUBJECT_DEP) and dep not in PASSIVE_DEPS:
+                return child
+        if analysis.tokens[verb].dep not in {"xcomp", "conj"}:
+            break
+    return None
+
+
+def inverted_speaker(analysis: Analysis, verb: int, kids: dict[int, list[int]], limit: int) -> int | None:
+    """A speaker after its verb: "a indiqué le porte-parole", "сообщили в пресс-службе"."""
+    for child in sorted(kids.get(verb, [])):
+        token = analysis.tokens[child]
+        if child > verb and token.start < limit and token.dep in INVERTED_DEPS \
+                and token.pos in {"NOUN", "PROPN", "PRON"}:
+            return child
+    return None
+
+
+def verb_cue(analysis: Analysis, verb: int, kids: dict[int, list[int]], limit: int) -> Cue:
+    """The cue of a reporting verb: its auxiliaries and inverted pronoun, and its speaker."""
+    toks = analysis.tokens
+    start = verb
+    for child in kids.get(verb, []):
+        if child < verb and toks[child].dep.startswith("aux"):
+            start = min(start, child)
+    head = subject_of(analysis, verb, kids)
+    if head is None:
+        head = inverted_speaker(analysis, verb, kids, limit)
+    speaker = phrase_span(analysis, head, kids) if head is not None else None
+    return Cue(toks[start].start, toks[verb].end, verb, speaker, head)
+
+
+def complement_start(analysis: Analysis, verb: int, lex: Lexicon, kids: dict[int, list[int]],
+                     sentence_end: int) -> int | None:
+    """Token index where the reported clause of a verb starts, or None."""
+    toks = analysis.tokens
+    for i in range(verb + 1, min(len(toks), verb + 1 + COMPLEMENT_WINDOW)):
+        if toks[i].start >= sentence_end or toks[i].text in {".", ":", "«", "“", '"', "„", "!", "?"}:
+            break
+        if norm(toks[i].text) in lex.complementizers:
+            return i + 1 if i + 1 < len(toks) and toks[i + 1].start < sentence_end else None
+        if toks[i].pos == "VERB" and toks[i].dep not in {"xcomp"}:
+            break
+    clauses = [c for c in kids.get(verb, []) if c > verb and toks[c].dep == "ccomp"]
+    if clauses:
+        first = subtree(clauses[0], kids)[0]
+        if first > verb and toks[first].text not in PHRASE_STOP_TEXT and toks[first].start < sentence_end:
+            return first
+    return None

@@ -1,0 +1,299 @@
+"""Quotes: every quotation and reported statement of the text, with its speaker.
+
+Direct quotations come from quotation marks and dialogue dashes (quote_marks.py), reported
+speech from its cue (quote_clauses.py); a quotation inside a reported clause makes it mixed.
+A quotation takes the cue set beside it (after it, before it with a colon, or inside it); a
+quotation split by its cue is one quote; a cue-less quotation paragraph carries on the quote
+before it; any other quoted words (scare quotes, titles, nicknames) are not quotes. Speakers
+are resolved to the entities of the document (quote_speakers.py).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from dateline.errors import Code, DatelineError
+from dateline.nlp import Analysis
+from dateline.record import Document
+from dateline.settings import Settings
+from dateline.stages import quote_speakers
+from dateline.stages.quote_clauses import CLOSERS, TRAILING, attributions, words_in
+from dateline.stages.quote_cues import (
+    GAP_POS,
+    MAX_CUE_GAP,
+    Attribution,
+    Cue,
+    Lexicon,
+    children,
+    is_cue_verb,
+    lexicon,
+    verb_cue,
+)
+from dateline.stages.quote_marks import Segment, dashes, find_segments, pairs
+from dateline.stages.roles import norm
+
+# A reported clause with fewer words than this outside its quotation is that quotation
+# with its cue ("…» , a-t-il dit"), not a mixed quote.
+MIXED_MIN_OUTSIDE_WORDS = 2
+# Tokens of a cue set inside a quotation ("« A, a-t-il dit, B »", "«A, — сказал он. — B»").
+MAX_INSERT = 8
+# Words outside a quotation in its paragraph for it to stand alone as a floating quote.
+FLOATING_MAX_OUTSIDE = 2
+# Share of a quote's words an earlier quote must hold to be the one it repeats.
+DUPLICATE_OVERLAP = 0.5
+SENTENCE_END = {".", "!", "?", "…"}
+LETTERS = re.compile(r"[^\W\d_]")
+WORD = re.compile(r"\w+")
+
+
+@dataclass
+class Quote:
+    parts: list[tuple[int, int]]
+    kind: str
+    cue: Cue | None
+    paragraph: int
+    closing: int  # offset past the quote's last mark or clause
+
+    @property
+    def start(self) -> int:
+        return self.parts[0][0]
+
+
+def paragraph_index(paragraphs: list[tuple[int, int]], offset: int) -> int:
+    return next((i for i, (s, e) in enumerate(paragraphs) if s <= offset <= e), 0)
+
+
+def inner_cue(text: str, analysis: Analysis, segment: Segment, lex: Lexicon, kids: dict[int, list[int]]) -> Cue | None:
+    """A cue set inside the quotation: cut it out of the parts and return it."""
+    toks = analysis.tokens
+    for p, (a, b) in enumerate(segment.parts):
+        inside = analysis.tokens_in(a, b)
+        for k, d in enumerate(inside[:-1]):
+            if toks[d].text != "," and toks[d].text not in dashes():
+                continue
+            verb = next((j for j in inside[k + 1:k + 4] if is_cue_verb(toks[j], lex)), None)
+            gap = inside[k + 1:inside.index(verb)] if verb is not None else []
+            if verb is None or any(toks[j].pos not in {"AUX", "PRON", "ADV", "PUNCT"} for j in gap):
+                continue
+            stop = next((j for j in inside[inside.index(verb) + 1:inside.index(verb) + MAX_INSERT]
+                         if toks[j].text in {",", "."} | dashes()), None)
+            before = (a, toks[d].start)
+            after = b
+            if stop is not None:
+                resume = stop + 1
+                while resume < len(toks) and toks[resume].start < b and toks[resume].text in dashes():
+                    resume += 1
+                after = toks[resume].start if resume < len(toks) and toks[resume].start < b else b
+            elif inside[-1] - verb > MAX_INSERT:
+                continue
+            new = [span for span in (clip(text, *before), clip(text, after, b)) if span[1] > span[0]]
+            if not new or new[0][0] != before[0]:
+                continue
+            segment.parts[p:p + 1] = new
+            segment.inner.append((toks[d].start, after))
+            return verb_cue(analysis, verb, kids, toks[stop].start if stop is not None else b)
+    return None
+
+
+def clip(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1] in TRAILING:
+        end -= 1
+    return start, end
+
+
+def after_cue(analysis: Analysis, segment: Segment, lex: Lexicon, kids: dict[int, list[int]],
+              paragraph: tuple[int, int]) -> Cue | None:
+    """"« … », a-t-il déclaré", "“…,” said Jane Doe", "«…», — заявил он"."""
+    toks = analysis.tokens
+    following = analysis.tokens_in(segment.closing, paragraph[1])
+    skipped = 0
+    while skipped < len(following) and toks[following[skipped]].text in {",", *SENTENCE_END, *dashes()}:
+        skipped += 1
+    for j in following[skipped:skipped + MAX_CUE_GAP]:
+        if is_cue_verb(toks[j], lex):
+            return verb_cue(analysis, j, kids, paragraph[1])
+        if toks[j].pos not in GAP_POS or toks[j].pos == "PUNCT" or toks[j].text in pairs():
+            return None
+    return None
+
+
+def before_cue(analysis: Analysis, segment: Segment, lex: Lexicon, kids: dict[int, list[int]],
+               floor: int) -> Cue | None:
+    """"X a déclaré : « … »", "He told reporters: “…”", or a verb right before the mark."""
+    toks = analysis.tokens
+    before = analysis.tokens_in(floor, segment.opening)
+    if not before:
+        return None
+    last = before[-1]
+    if toks[last].text in {":", ","}:
+        for j in reversed(before[:-1]):
+            if toks[j].text in SENTENCE_END or toks[j].text in CLOSERS:
+                return None
+            if is_cue_verb(toks[j], lex):
+                return verb_cue(analysis, j, kids, segment.opening)
+        return None
+    near = [j for j in before[-2:] if is_cue_verb(toks[j], lex)]
+    if near and all(toks[j].pos in {"ADV", "PRON"} for j in before if j > near[-1]):
+        return verb_cue(analysis, near[-1], kids, segment.opening)
+    return None
+
+
+def cue_floor(text: str, segment: Segment, paragraphs: list[tuple[int, int]], previous_closing: int) -> int:
+    """Where to look back from for a cue before a quotation: its paragraph's start, or the
+    previous paragraph when that one ends with a colon and the quotation opens this one."""
+    start, _ = paragraphs[segment.paragraph]
+    floor = max(start, previous_closing)
+    if segment.paragraph and text[start:segment.opening].strip() == "":
+        prev_start, prev_end = paragraphs[segment.paragraph - 1]
+        if text[prev_start:prev_end].rstrip().endswith(":"):
+            floor = max(prev_start, previous_closing)
+    return floor
+
+
+def overlaps(attribution: Attribution, segment: Segment) -> bool:
+    return any(a < e and s < b for a, b in attribution.parts for s, e in segment.parts)
+
+
+def absorb(text: str, found: list[Attribution], segments: list[Segment],
+           paragraphs: list[tuple[int, int]]) -> tuple[list[Quote], list[Segment]]:
+    """Quotes from attributed clauses; a quotation inside one makes it mixed, or is the
+    whole of it (then it is a direct quote with that cue). Returns the quotations left."""
+    quotes, taken = [], set()
+    for attribution in found:
+        inside = [i for i, s in enumerate(segments) if i not in taken and overlaps(attribution, s)]
+        taken.update(inside)
+        parts = list(attribution.parts)
+        closing = parts[-1][1]
+        if inside:
+            first, last = segments[inside[0]], segments[inside[-1]]
+            parts[0] = (min(parts[0][0], first.opening), parts[0][1])
+            parts[-1] = (parts[-1][0], max(parts[-1][1], last.closing))
+            closing = max(closing, last.closing)
+        quoted = sum(words_in(text, a, b) for i in inside for a, b in segments[i].parts)
+        outside = sum(words_in(text, a, b) for a, b in parts) - quoted
+        paragraph = paragraph_index(paragraphs, parts[0][0])
+        if inside and outside < MIXED_MIN_OUTSIDE_WORDS:
+            quoted_parts = [p for i in inside for p in segments[i].parts]
+            quotes.append(Quote(quoted_parts, "direct", attribution.cue, paragraph, closing))
+        else:
+            kind = "mixed" if inside else "indirect"
+            quotes.append(Quote(parts, kind, attribution.cue, paragraph, closing))
+    return quotes, [s for i, s in enumerate(segments) if i not in taken]
+
+
+def only_cue_between(text: str, earlier: Quote, segment: Segment) -> bool:
+    """True when nothing but the earlier quote's cue and speaker stands between them."""
+    between = list(text[earlier.closing:segment.opening])
+    cue = earlier.cue
+    if cue is None or not earlier.closing <= cue.start < segment.opening:
+        return False
+    for start, end in [(cue.start, cue.end), cue.speaker or (0, 0)]:
+        for i in range(max(start, earlier.closing), min(end, segment.opening)):
+            between[i - earlier.closing] = " "
+    return not LETTERS.search("".join(between))
+
+
+def stands_alone(text: str, segment: Segment, paragraphs: list[tuple[int, int]]) -> bool:
+    start, end = paragraphs[segment.paragraph]
+    outside = text[start:segment.opening] + text[segment.closing:end] if len(segment.parts) == 1 else ""
+    return len(WORD.findall(outside)) <= FLOATING_MAX_OUTSIDE
+
+
+def direct_quotes(text: str, analysis: Analysis, segments: list[Segment], quotes: list[Quote],
+                  paragraphs: list[tuple[int, int]], lex: Lexicon) -> list[Quote]:
+    """Quotations with their cue, split quotations joined, floating quotations carried on."""
+    kids = children(analysis)
+    done = sorted(quotes, key=lambda q: q.start)
+    closing = 0
+    for segment in segments:
+        cue = inner_cue(text, analysis, segment, lex, kids) \
+            or after_cue(analysis, segment, lex, kids, paragraphs[paragraph_index(paragraphs, segment.closing)]) \
+            or before_cue(analysis, segment, lex, kids, cue_floor(text, segment, paragraphs, closing))
+        closing = segment.closing
+        earlier = [q for q in done if q.closing <= segment.opening]
+        last = earlier[-1] if earlier else None
+        if last is not None and last.kind == "direct" and last.paragraph == segment.paragraph \
+                and (cue is None or last.cue is not None and cue.verb == last.cue.verb) \
+                and only_cue_between(text, last, segment):
+            last.parts += segment.parts
+            last.closing = segment.closing
+            continue
+        if cue is not None:
+            done.append(Quote(list(segment.parts), "direct", cue, segment.paragraph, segment.closing))
+        elif last is not None and segment.paragraph - last_paragraph(last, paragraphs) in {0, 1} \
+                and stands_alone(text, segment, paragraphs) and WORD.search(text[segment.start:segment.end]):
+            done.append(Quote(list(segment.parts), "direct", None, segment.paragraph, segment.closing))
+        done.sort(key=lambda q: q.start)
+    return done
+
+
+def last_paragraph(quote: Quote, paragraphs: list[tuple[int, int]]) -> int:
+    return paragraph_index(paragraphs, quote.parts[-1][1])
+
+
+def quote_text(text: str, parts: list[tuple[int, int]]) -> str:
+    return " ".join(" ".join(text[a:b].split()) for a, b in parts)
+
+
+def repeats(text: str, quote: Quote, earlier: list[tuple[int, Quote]], original: int | None) -> int | None:
+    """Index of the earlier quote this one repeats, when it sits in a repeated paragraph."""
+    if original is None:
+        return None
+    words = set(WORD.findall(quote_text(text, quote.parts).casefold()))
+    best = None
+    for index, other in earlier:
+        if other.paragraph != original or not words:
+            continue
+        share = len(words & set(WORD.findall(quote_text(text, other.parts).casefold()))) / len(words)
+        if share >= DUPLICATE_OVERLAP and (best is None or share > best[0]):
+            best = (share, index)
+    return best[1] if best else None
+
+
+def records(doc: Document, analysis: Analysis, quotes: list[Quote]) -> list[dict[str, Any]]:
+    """The quotes as record entries, speakers resolved in reading order."""
+    language = doc.language or ""
+    table = quote_speakers.mention_table(doc.entities)
+    quoted = [p for q in quotes for p in q.parts]
+    out: list[dict[str, Any]] = []
+    previous: Quote | None = None
+    seen: list[tuple[int, Quote]] = []
+    for quote in quotes:
+        last_speaker = out[-1]["speaker"] if out else None
+        if quote.cue is None:
+            speaker, words = last_speaker, None
+        else:
+            speaker, words = quote_speakers.resolve(doc.text, quote.cue, analysis, doc.entities, table, language,
+                                                    quoted, last_speaker)
+            if words is None and previous is not None and previous.paragraph == quote.paragraph:
+                speaker = last_speaker  # "…, adding: « … »": the same voice
+        cue = " ".join(doc.text[quote.cue.start:quote.cue.end].split()) if quote.cue else None
+        original = doc.paragraphs[quote.paragraph].get("duplicate_of") if quote.paragraph < len(doc.paragraphs) else None
+        out.append({"speaker": speaker, "speaker_text": words, "text": quote_text(doc.text, quote.parts),
+                    "start": quote.parts[0][0], "end": quote.parts[-1][1], "kind": quote.kind, "cue": cue,
+                    "parts": [list(p) for p in quote.parts], "paragraph": quote.paragraph,
+                    "duplicate_of": repeats(doc.text, quote, seen, original)})
+        seen.append((len(out) - 1, quote))
+        previous = quote
+    return out
+
+
+def find_quotes(text: str, paragraphs: list[tuple[int, int]], analysis: Analysis, language: str) -> list[Quote]:
+    """The quotes of a text (pure: compute only), in reading order, speakers unresolved."""
+    lex = lexicon(language)
+    segments = find_segments(text, paragraphs)
+    found = attributions(text, analysis, paragraphs, lex, segments)
+    quotes, left = absorb(text, found, segments, paragraphs)
+    return direct_quotes(text, analysis, left, quotes, paragraphs, lex)
+
+
+def run(doc: Document, settings: Settings) -> Document:
+    if doc._analysis is None:
+        raise DatelineError(Code.BAD_ARGUMENT, "the quotes stage needs the analysis stage first")
+    paragraphs = [(p["start"], p["end"]) for p in doc.paragraphs]
+    quotes = find_quotes(doc.text, paragraphs, doc._analysis, doc.language or "")
+    doc.quotes = records(doc, doc._analysis, quotes)
+    return doc
