@@ -11,7 +11,19 @@ from dataclasses import dataclass
 from dateline.errors import Code, DatelineError
 from dateline.record import Document
 from dateline.settings import Settings
-from dateline.stages import analysis, clean, dates, entities, extract, language, paragraphs, places, published, quotes, read
+from dateline.stages import (
+    analysis,
+    clean,
+    dates,
+    entities,
+    extract,
+    language,
+    paragraphs,
+    places,
+    published,
+    quotes,
+    read,
+)
 
 StageFn = Callable[[Document, Settings], Document]
 BatchFn = Callable[[list[Document], Settings], list[Document]]

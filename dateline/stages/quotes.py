@@ -31,7 +31,6 @@ from dateline.stages.quote_cues import (
     verb_cue,
 )
 from dateline.stages.quote_marks import Segment, dashes, find_segments, pairs
-from dateline.stages.roles import norm
 
 # A reported clause with fewer words than this outside its quotation is that quotation
 # with its cue ("…» , a-t-il dit"), not a mixed quote.
@@ -271,7 +270,7 @@ def records(doc: Document, analysis: Analysis, quotes: list[Quote]) -> list[dict
             if words is None and previous is not None and previous.paragraph == quote.paragraph:
                 speaker = last_speaker  # "…, adding: « … »": the same voice
         cue = " ".join(doc.text[quote.cue.start:quote.cue.end].split()) if quote.cue else None
-        original = doc.paragraphs[quote.paragraph].get("duplicate_of") if quote.paragraph < len(doc.paragraphs) else None
+        original = doc.paragraphs[quote.paragraph].get("duplicate_of") if doc.paragraphs else None
         out.append({"speaker": speaker, "speaker_text": words, "text": quote_text(doc.text, quote.parts),
                     "start": quote.parts[0][0], "end": quote.parts[-1][1], "kind": quote.kind, "cue": cue,
                     "parts": [list(p) for p in quote.parts], "paragraph": quote.paragraph,
