@@ -17,6 +17,7 @@ from dateline.nlp import Analysis
 from dateline.record import Document
 from dateline.settings import Settings
 from dateline.stages.mentions import Mention, collect
+from dateline.stages.pronouns import resolve_pronouns
 from dateline.stages.roles import norm
 
 # Words of a headline, hyphenated names kept whole ("États-Unis").
@@ -47,6 +48,22 @@ def merge_surnames(mentions: list[Mention]) -> None:
             for other in mentions:
                 if other.key == old:
                     other.key, other.type = longer[0], "PERSON"
+
+
+def merge_short_names(mentions: list[Mention]) -> None:
+    """A one-word name that opens exactly one organisation's fuller name is that
+    organisation ("Norvik" is Norvik Foods), whatever type the model gave the word."""
+    full = {m.key: norm(m.lemma or m.text).split() for m in mentions if m.type == "ORG" and m.kind == "name"}
+    for mention in mentions:
+        parts = norm(mention.lemma or mention.text).split()
+        if mention.kind != "name" or mention.type not in {"ORG", "MISC", "PERSON"} or len(parts) != 1:
+            continue
+        longer = {k for k, p in full.items() if len(p) > 1 and p[0] == parts[0]}
+        if len(longer) == 1 and mention.key not in longer:
+            old, new = mention.key, longer.pop()
+            for other in mentions:
+                if other.key == old:
+                    other.key, other.type = new, "ORG"
 
 
 def offices(mentions: list[Mention]) -> dict[str, set[str]]:
@@ -168,6 +185,8 @@ def find_entities(analysis: Analysis, text: str, language: str) -> list[dict[str
     """The entities of a text (pure: compute only)."""
     mentions = collect(analysis, text, language)
     merge_surnames(mentions)
+    merge_short_names(mentions)
+    mentions = resolve_pronouns(analysis, text, mentions, language)
     mentions = resolve_descriptions(analysis, mentions)
     context = {m.country for m in mentions if m.country and m.key.startswith("country:")}
     return [build(group, i, language, context) for i, group in enumerate(group_mentions(mentions), start=1)]

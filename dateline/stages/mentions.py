@@ -34,8 +34,6 @@ MAX_TITLE_TOKENS = 8
 # Parts of speech a title phrase is built from (nouns, adjectives, linking words).
 TITLE_POS = {"NOUN", "ADJ", "PROPN", "ADP", "DET"}
 WEEKDAY_OR_MONTH = re.compile(r"\d")
-# Text between quotation marks, in the styles news uses.
-QUOTED = re.compile(r"«[^»]*»|“[^”]*”|„[^“”]*[“”]|\"[^\"\n]*\"")
 
 
 @dataclass
@@ -280,65 +278,6 @@ def described_mention(analysis: Analysis, index: int, text: str, language: str,
     return None
 
 
-def pronoun_mentions(analysis: Analysis, names: list[Mention], language: str,
-                     kids: dict[int, list[int]]) -> list[Mention]:
-    """A pronoun glossed by a name ("Il (John Kerry, ndlr)", "he [Smith]") is that person."""
-    pronouns = {norm(w) for w in words(language).get("pronouns", [])}
-    tokens, found = analysis.tokens, []
-    for i, token in enumerate(tokens[:-2]):
-        if norm(token.text) not in pronouns or tokens[i + 1].text not in {"(", "["}:
-            continue
-        person = next((m for m in names if m.type == "PERSON" and m.start == tokens[i + 2].start), None)
-        if person is not None:
-            found.append(Mention(token.start, token.end, token.text, "PERSON", kind="pronoun", key=person.key))
-    return found
-
-
-def quoted_ranges(text: str) -> list[tuple[int, int]]:
-    """Spans between opening and closing quotation marks."""
-    return [(m.start(), m.end()) for m in QUOTED.finditer(text)]
-
-
-def antecedent(analysis: Analysis, candidates: list[tuple[int, int, str]], offset: int) -> str | None:
-    """The key of the person a pronoun at ``offset`` stands for: the last person named
-    before it, or the subject of that sentence when the last one named is its object
-    ("Kerry a averti Lavrov … », a-t-il déclaré" is Kerry). Candidates: (start, end, key)."""
-    before = [c for c in candidates if c[1] <= offset]
-    if not before:
-        return None
-    last = before[-1]
-    sentence = next(((a, b) for a, b in analysis.sentences if a <= last[0] < b), (last[0], last[1]))
-
-    def subject(candidate: tuple[int, int, str]) -> bool:
-        return any(analysis.tokens[i].dep.startswith("nsubj") for i in analysis.tokens_in(candidate[0], candidate[1]))
-
-    if subject(last):
-        return last[2]
-    subjects = [c for c in before if sentence[0] <= c[0] and subject(c)]
-    return subjects[-1][2] if subjects else last[2]
-
-
-def reporting_pronouns(analysis: Analysis, text: str, names: list[Mention], language: str) -> list[Mention]:
-    """A pronoun subject of a reporting verb ("a-t-il déclaré", "he said") is the person
-    named before it outside quotation marks (see ``antecedent``)."""
-    pronouns = {norm(w) for w in words(language).get("pronouns", [])}
-    verbs = {norm(v) for v in load(language, "quotes").get("verbs", [])}
-    quotes = quoted_ranges(text)
-    outside = [(m.start, m.end, m.key) for m in names if m.type == "PERSON" and m.kind == "name"
-               and not any(a <= m.start < b for a, b in quotes)]
-    found = []
-    for token in analysis.tokens:
-        bare = norm(token.text).lstrip("-").removeprefix("t-")
-        if bare not in pronouns or not token.dep.startswith(("nsubj", "expl:subj")):
-            continue
-        if norm(analysis.tokens[token.head].lemma) not in verbs:
-            continue
-        key = antecedent(analysis, outside, token.start)
-        if key is not None:
-            found.append(Mention(token.start, token.end, token.text, "PERSON", kind="pronoun", key=key))
-    return found
-
-
 def overlaps(mention: Mention, taken: list[Mention]) -> bool:
     return any(mention.start < other.end and other.start < mention.end for other in taken)
 
@@ -413,6 +352,4 @@ def collect(analysis: Analysis, text: str, language: str) -> list[Mention]:
             described = described_mention(analysis, i, text, language, kids, people)
             if described is not None:
                 add_containing(described, mentions)
-    mentions += pronoun_mentions(analysis, mentions, language, kids)
-    mentions += [m for m in reporting_pronouns(analysis, text, mentions, language) if not overlaps(m, mentions)]
     return sorted(mentions, key=lambda m: m.start)

@@ -91,7 +91,7 @@ def complement(text: str, analysis: Analysis, verb: int, lex: Lexicon, kids: dic
     start, end = clipped(text, analysis.tokens[first].start, clause_end(analysis, first, sentence, lex, segments, kids))
     if words_in(text, start, end) < MIN_CONTENT_WORDS:
         return None
-    return Attribution([(start, end)], verb_cue(analysis, verb, kids, start), "complement")
+    return Attribution([(start, end)], verb_cue(analysis, verb, kids, (sentence[0], start)), "complement")
 
 
 def comma_before(analysis: Analysis, verb: int, paragraph: tuple[int, int], lex: Lexicon) -> int | None:
@@ -144,7 +144,8 @@ def postposed(text: str, analysis: Analysis, verb: int, lex: Lexicon, kids: dict
     has_verb = analysis.degraded or any(analysis.tokens[i].pos in {"VERB", "AUX"} for i in content)
     if words_in(text, start, end) < MIN_CONTENT_WORDS or not has_verb:
         return None
-    return Attribution([(start, end)], verb_cue(analysis, verb, kids, sentence[1]), "postposed")
+    return Attribution([(start, end)], verb_cue(analysis, verb, kids, (analysis.tokens[comma].start, sentence[1])),
+                       "postposed")
 
 
 def verb_attributions(text: str, analysis: Analysis, paragraphs: list[tuple[int, int]], lex: Lexicon,
@@ -186,20 +187,36 @@ def as_phrase(analysis: Analysis, i: int, lex: Lexicon) -> int | None:
 
 
 def according_speaker(analysis: Analysis, start: int, end: int, lex: Lexicon) -> Cue:
-    """The speaker phrase after "selon"/"according to", up to its comma; a statement noun
-    opening it joins the cue ("Selon la déclaration du porte-parole X")."""
+    """The speaker phrase after "selon"/"according to", up to its comma, headed by its word
+    whose own head lies outside it; a statement noun heading it joins the cue ("Selon la
+    déclaration du porte-parole X")."""
     indexes = analysis.tokens_in(start, end)
     while indexes and analysis.tokens[indexes[-1]].pos == "PUNCT":
         indexes = indexes[:-1]
-    toks = [analysis.tokens[i] for i in indexes]
-    heads = [i for i in indexes if analysis.tokens[i].pos == "PROPN"] \
-        or [i for i in indexes if analysis.tokens[i].pos in {"NOUN", "PRON"}] or indexes[:1]
+    if not indexes:
+        return Cue(start, start)
+    toks = analysis.tokens
+    roots = [i for i in indexes if toks[i].head not in indexes or toks[i].head == i]
+    head = next((i for i in roots if toks[i].pos in {"NOUN", "PROPN", "PRON"}), indexes[0])
     cue_end = start
-    nouns = [t for t in toks[:3] if t.pos == "NOUN"]
-    if nouns and norm(nouns[0].lemma or nouns[0].text) in lex.nouns:
-        cue_end = nouns[0].end
-    head = heads[0] if heads else None
-    return Cue(start, cue_end, None, (toks[0].start, toks[-1].end) if toks else None, head)
+    if toks[head].pos == "NOUN" and norm(toks[head].lemma or toks[head].text) in lex.nouns:
+        cue_end = toks[head].end
+    return Cue(start, cue_end, None, (toks[indexes[0]].start, toks[indexes[-1]].end), head)
+
+
+def appositive_name(analysis: Analysis, comma: int | None, sentence_end: int) -> int | None:
+    """"selon l'adjoint à l'urbanisme, Hervé Galliot, …": the comma after a name set in
+    apposition to the speaker phrase, or None."""
+    if comma is None:
+        return None
+    toks = analysis.tokens
+    following = [i for i in analysis.tokens_in(toks[comma].end, sentence_end)]
+    run = 0
+    while run < len(following) and toks[following[run]].pos == "PROPN":
+        run += 1
+    if run and run < len(following) and toks[following[run]].text == ",":
+        return following[run]
+    return None
 
 
 def according_parts(text: str, analysis: Analysis, phrase: tuple[int, int], close: int | None,
@@ -233,10 +250,14 @@ def according_attributions(text: str, analysis: Analysis, paragraphs: list[tuple
         verb = as_phrase(analysis, i, lex) if phrase_end is None else None
         if phrase_end is None and verb is None:
             continue
-        close = next((t.start for t in toks[i + 1:] if t.start < sentence[1] and t.text == ","), None)
+        comma = next((j for j in range(i + 1, len(toks)) if toks[j].start < sentence[1] and toks[j].text == ","),
+                     None)
+        if verb is None:
+            comma = appositive_name(analysis, comma, sentence[1]) or comma
+        close = toks[comma].start if comma is not None else None
         limit = close if close is not None else sentence[1]
         if verb is not None:
-            cue = verb_cue(analysis, verb, kids, limit)
+            cue = verb_cue(analysis, verb, kids, (token.start, limit))
             cue.start = token.start
         else:
             cue = according_speaker(analysis, phrase_end or token.end, limit, lex)

@@ -121,7 +121,8 @@ def sentence_of(analysis: Analysis, offset: int, paragraph: tuple[int, int]) -> 
 
 
 def phrase_span(analysis: Analysis, head: int, kids: dict[int, list[int]]) -> tuple[int, int]:
-    """The contiguous phrase a speaker's head word makes, without clauses or punctuation."""
+    """The contiguous phrase a speaker's head word makes, without clauses or punctuation,
+    with a name set after it by a comma ("His barrister, Owen Prichard KC")."""
     members = set(subtree(head, kids))
     toks = analysis.tokens
 
@@ -134,15 +135,24 @@ def phrase_span(analysis: Analysis, head: int, kids: dict[int, list[int]]) -> tu
         left -= 1
     while fits(right + 1):
         right += 1
+    if right + 2 < len(toks) and toks[right + 1].text == "," and toks[right + 2].pos == "PROPN":
+        run = right + 2
+        while run + 1 < len(toks) and toks[run + 1].pos == "PROPN":
+            run += 1
+        after = toks[run + 1] if run + 1 < len(toks) else None
+        if after is None or after.text == "," or after.pos in {"VERB", "AUX"}:
+            right = run
     return toks[left].start, toks[right].end
 
 
-def subject_of(analysis: Analysis, verb: int, kids: dict[int, list[int]]) -> int | None:
-    """The subject of a verb, or of the verb it is chained to ("a tenu à préciser")."""
+def subject_of(analysis: Analysis, verb: int, kids: dict[int, list[int]], window: tuple[int, int]) -> int | None:
+    """The subject of a verb, or of the verb it is chained to ("a tenu à préciser"), within
+    the window (never inside the content the verb reports: parses cross quotation marks)."""
     for candidate in (verb, analysis.tokens[verb].head):
         for child in kids.get(candidate, []):
-            dep = analysis.tokens[child].dep
-            if dep.startswith(SUBJECT_DEP) and dep not in PASSIVE_DEPS:
+            token = analysis.tokens[child]
+            if token.dep.startswith(SUBJECT_DEP) and token.dep not in PASSIVE_DEPS \
+                    and window[0] <= token.start < window[1]:
                 return child
         if analysis.tokens[verb].dep not in {"xcomp", "conj"}:
             break
@@ -159,16 +169,17 @@ def inverted_speaker(analysis: Analysis, verb: int, kids: dict[int, list[int]], 
     return None
 
 
-def verb_cue(analysis: Analysis, verb: int, kids: dict[int, list[int]], limit: int) -> Cue:
-    """The cue of a reporting verb: its auxiliaries and inverted pronoun, and its speaker."""
+def verb_cue(analysis: Analysis, verb: int, kids: dict[int, list[int]], window: tuple[int, int]) -> Cue:
+    """The cue of a reporting verb: its auxiliaries and inverted pronoun, and its speaker,
+    looked for within ``window`` (the text outside the content it reports)."""
     toks = analysis.tokens
     start = verb
     for child in kids.get(verb, []):
         if child < verb and toks[child].dep.startswith("aux"):
             start = min(start, child)
-    head = subject_of(analysis, verb, kids)
+    head = subject_of(analysis, verb, kids, window)
     if head is None:
-        head = inverted_speaker(analysis, verb, kids, limit)
+        head = inverted_speaker(analysis, verb, kids, window[1])
     speaker = phrase_span(analysis, head, kids) if head is not None else None
     return Cue(toks[start].start, toks[verb].end, verb, speaker, head)
 

@@ -11,9 +11,10 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
+from dateline import geo
 from dateline.lexicon import load
 from dateline.nlp import Analysis
-from dateline.stages.mentions import antecedent
+from dateline.stages.pronouns import antecedent
 from dateline.stages.quote_cues import Cue
 from dateline.stages.roles import norm
 
@@ -40,9 +41,14 @@ def mention_table(entities: list[dict[str, Any]]) -> list[EntityMention]:
 
 
 @cache
+def word_list(language: str, key: str) -> frozenset[str]:
+    """One list of the language's quotes.toml, normalised."""
+    return frozenset(norm(w) for w in load(language, "quotes").get(key, []))
+
+
 def pronouns(language: str) -> frozenset[str]:
     """Words that stand for a person speaking: "il", "lui", "he", "him", "он", "его"."""
-    return frozenset(norm(w) for w in load(language, "quotes").get("speaker_pronouns", []))
+    return word_list(language, "speaker_pronouns")
 
 
 def bare(word: str) -> str:
@@ -50,14 +56,29 @@ def bare(word: str) -> str:
     return norm(word).lstrip("-").removeprefix("t-")
 
 
-def in_phrase(table: list[EntityMention], start: int, end: int, head: int | None) -> str | None:
-    """The best entity among the mentions inside a speaker phrase."""
-    inside = [m for m in table if m.start < end and start < m.end]
-    if not inside:
-        return None
-    best = min(inside, key=lambda m: (TYPE_RANK.get(m.type, 9), head is not None and not (m.start <= head < m.end),
-                                      KIND_RANK.get(m.kind, 9), m.start))
-    return best.entity
+def can_speak(mention: EntityMention, entities: dict[str, dict[str, Any]]) -> bool:
+    """People and organisations speak; of places, only a country (or its capital acting)."""
+    if mention.type not in {"GPE", "LOC"}:
+        return True
+    entity = entities[mention.entity]
+    return geo.country_by_name(entity.get("canonical") or entity["name"]) is not None
+
+
+def in_phrase(table: list[EntityMention], entities: dict[str, dict[str, Any]], span: tuple[int, int],
+              head: int, head_noun: str, language: str) -> str | None:
+    """The entity a speaker phrase names: the one at its head word; else a person named in
+    it ("la déclaration du porte-parole … John Kirby"); else, for a press office or a
+    statement, the organisation it belongs to ("в пресс-службе компании X")."""
+    inside = [m for m in table if m.start < span[1] and span[0] < m.end and can_speak(m, entities)]
+    covering = [m for m in inside if m.start <= head < m.end]
+    people = [m for m in inside if m.type == "PERSON"]
+    groups = [m for m in inside if m.type == "ORG"] \
+        if head_noun in word_list(language, "org_nouns") | word_list(language, "nouns") else []
+    for candidates in (covering, people, groups):
+        if candidates:
+            best = min(candidates, key=lambda m: (TYPE_RANK.get(m.type, 9), KIND_RANK.get(m.kind, 9), m.start))
+            return best.entity
+    return None
 
 
 def organisation_by_noun(entities: list[dict[str, Any]], head_word: str) -> str | None:
@@ -67,6 +88,15 @@ def organisation_by_noun(entities: list[dict[str, Any]], head_word: str) -> str 
     return found[0] if len(found) == 1 else None
 
 
+def last_named(analysis: Analysis, table: list[EntityMention], offset: int, quoted: list[tuple[int, int]],
+               types: set[str]) -> str | None:
+    """The entity of those types named last before ``offset`` outside quotations (its
+    sentence's subject when the last one named is an object)."""
+    named = [(m.start, m.end, m.entity) for m in table if m.type in types and m.kind in {"name", "title"}
+             and not any(a <= m.start < b for a, b in quoted)]
+    return antecedent(analysis, named, offset)
+
+
 def pronoun_speaker(analysis: Analysis, table: list[EntityMention], offset: int,
                     quoted: list[tuple[int, int]], previous: str | None) -> str | None:
     """A pronoun's person: as the entity stage resolved it, else the person named before
@@ -74,20 +104,33 @@ def pronoun_speaker(analysis: Analysis, table: list[EntityMention], offset: int,
     covering = [m for m in table if m.start <= offset < m.end and m.type == "PERSON"]
     if covering:
         return covering[0].entity
-    people = [(m.start, m.end, m.entity) for m in table if m.type == "PERSON" and m.kind in {"name", "title"}
-              and not any(a <= m.start < b for a, b in quoted)]
-    return antecedent(analysis, people, offset) or previous
+    return last_named(analysis, table, offset, quoted, {"PERSON"}) or previous
+
+
+def before_verb(analysis: Analysis, table: list[EntityMention], entities: dict[str, dict[str, Any]],
+                verb: int | None) -> str | None:
+    """The name standing right before the cue verb ("… - Lumora Systems said"), for when
+    the parse gave the verb a wrong subject."""
+    if verb is None:
+        return None
+    toks = analysis.tokens
+    i = verb - 1
+    while i >= 0 and toks[i].pos in {"AUX", "ADV", "PART"}:
+        i -= 1
+    return next((m.entity for m in table if i >= 0 and m.start <= toks[i].start < m.end
+                 and m.type in {"PERSON", "ORG"} and can_speak(m, entities)), None)
 
 
 def speaker_words(text: str, cue: Cue, analysis: Analysis, language: str) -> tuple[str | None, int | None]:
     """The words standing for the speaker and the offset of their head word; a pronoun
     inside the cue itself ("по его словам") when the phrase is empty."""
+    known = pronouns(language) | word_list(language, "group_pronouns")
     if cue.speaker is not None:
         words = " ".join(text[cue.speaker[0]:cue.speaker[1]].split())
         head = analysis.tokens[cue.head].start if cue.head is not None else cue.speaker[0]
-        return (bare(words) if bare(words) in pronouns(language) else words), head
+        return (bare(words) if bare(words) in known else words), head
     for i in analysis.tokens_in(cue.start, cue.end):
-        if bare(analysis.tokens[i].text) in pronouns(language):
+        if bare(analysis.tokens[i].text) in known:
             return bare(analysis.tokens[i].text), analysis.tokens[i].start
     return None, None
 
@@ -101,10 +144,16 @@ def resolve(text: str, cue: Cue | None, analysis: Analysis, entities: list[dict[
     words, head = speaker_words(text, cue, analysis, language)
     if words is None or head is None:
         return None, None
-    if bare(words) in pronouns(language):
+    if words in pronouns(language):
         return pronoun_speaker(analysis, table, head, quoted, previous), words
-    start, end = cue.speaker or (head, head + len(words))
-    found = in_phrase(table, start, end, head)
-    if found is None and cue.head is not None:
-        found = organisation_by_noun(entities, norm(analysis.tokens[cue.head].lemma or analysis.tokens[cue.head].text))
+    if words in word_list(language, "group_pronouns"):
+        return last_named(analysis, table, head, quoted, {"ORG"}), words
+    by_id = {e["id"]: e for e in entities}
+    head_token = analysis.tokens[cue.head] if cue.head is not None else None
+    noun = norm(head_token.lemma or head_token.text) if head_token else ""
+    found = in_phrase(table, by_id, cue.speaker or (head, head + len(words)), head, noun, language)
+    if found is None and noun in word_list(language, "org_nouns"):
+        found = organisation_by_noun(entities, noun) or last_named(analysis, table, head, quoted, {"ORG"})
+    if found is None and head_token is not None and head_token.pos == "PROPN":
+        found = before_verb(analysis, table, by_id, cue.verb)
     return found, words
