@@ -63,3 +63,22 @@ def person_aliases(name: str, language: str | None) -> list[str]:
     if canonical.endswith("ey") or " " in canonical:
         variants.add(re.sub(r"ey\b", "ei", canonical))
     return sorted(v for v in variants if v)
+
+
+# A stem shorter than this is not stripped further: short names would all look alike.
+MIN_STEM = 3
+
+
+@cache
+def case_endings(language: str | None) -> tuple[str, ...]:
+    return tuple(sorted(load(language or "", "names").get("case_endings", []), key=len, reverse=True))
+
+
+def stem(word: str, language: str | None) -> str:
+    """A name word without its case ending, where the language inflects names."""
+    lowered = word.casefold().replace("ё", "е")
+    for ending in case_endings(language):
+        if lowered.endswith(ending) and len(lowered) - len(ending) >= MIN_STEM:
+            return lowered[:-len(ending)]
+    return lowered
+

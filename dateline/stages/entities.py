@@ -16,6 +16,7 @@ from dateline.errors import Code, DatelineError
 from dateline.nlp import Analysis
 from dateline.record import Document
 from dateline.settings import Settings
+from dateline.stages.collectives import add_collectives
 from dateline.stages.mentions import Mention, collect
 from dateline.stages.pronouns import resolve_pronouns
 from dateline.stages.roles import norm
@@ -28,16 +29,22 @@ SHORT_ACRONYM = 5
 COUNTERPART = "counterpart"
 
 
-def merge_surnames(mentions: list[Mention]) -> None:
+def merge_surnames(mentions: list[Mention], language: str | None = None) -> None:
     """A name that ends a person's fuller name in the document is that person ("de Vries" is
-    Pieter de Vries), even when the model typed a lone word as an organisation ("Lavrov")."""
-    full = {m.key: m.key.split(":", 1)[1].split() for m in mentions if m.type == "PERSON" and m.kind == "name"}
+    Pieter de Vries), even when the model typed a lone word as an organisation ("Lavrov");
+    inflected forms compare by stem where the language inflects names ("Сизовой")."""
+    full = {m.key: [names.stem(w, language) for w in m.key.split(":", 1)[1].split()]
+            for m in mentions if m.type == "PERSON" and m.kind == "name"}
     for mention in mentions:
         if mention.kind != "name" or mention.type not in {"PERSON", "ORG", "MISC"}:
             continue
-        parts = norm(mention.lemma or mention.text).split()
+        parts = [names.stem(w, language) for w in norm(mention.lemma or mention.text).split()]
+        # The same name in another case ("Сизовой", "Сизова") joins too, but not the same
+        # words typed otherwise by the model.
+        typed = {f"{t}:{norm(mention.lemma or mention.text)}" for t in ("person", "org", "misc")}
         longer = [k for k, p in full.items()
-                  if len(p) > len(parts) and (len(parts) == 1 or mention.type == "PERSON") and p[-len(parts):] == parts]
+                  if k != mention.key and (len(p) > len(parts) or len(p) == len(parts) and k not in typed)
+                  and (len(parts) == 1 or mention.type == "PERSON") and p[-len(parts):] == parts]
         # "Vries" fits both "de Vries" and "Pieter de Vries": when each candidate ends the
         # longest one, they are one person; otherwise the surname is ambiguous and stays alone.
         longest = max(longer, key=lambda k: len(full[k]), default=None)
@@ -184,8 +191,9 @@ def group_mentions(mentions: list[Mention]) -> list[list[Mention]]:
 def find_entities(analysis: Analysis, text: str, language: str) -> list[dict[str, Any]]:
     """The entities of a text (pure: compute only)."""
     mentions = collect(analysis, text, language)
-    merge_surnames(mentions)
+    merge_surnames(mentions, language)
     merge_short_names(mentions)
+    mentions = add_collectives(analysis, text, mentions, language)
     mentions = resolve_pronouns(analysis, text, mentions, language)
     mentions = resolve_descriptions(analysis, mentions)
     context = {m.country for m in mentions if m.country and m.key.startswith("country:")}

@@ -91,7 +91,7 @@ def complement(text: str, analysis: Analysis, verb: int, lex: Lexicon, kids: dic
     start, end = clipped(text, analysis.tokens[first].start, clause_end(analysis, first, sentence, lex, segments, kids))
     if words_in(text, start, end) < MIN_CONTENT_WORDS:
         return None
-    return Attribution([(start, end)], verb_cue(analysis, verb, kids, (sentence[0], start)), "complement")
+    return Attribution([(start, end)], verb_cue(analysis, verb, kids, (sentence[0], start), lex), "complement")
 
 
 def comma_before(analysis: Analysis, verb: int, paragraph: tuple[int, int], lex: Lexicon) -> int | None:
@@ -144,7 +144,7 @@ def postposed(text: str, analysis: Analysis, verb: int, lex: Lexicon, kids: dict
     has_verb = analysis.degraded or any(analysis.tokens[i].pos in {"VERB", "AUX"} for i in content)
     if words_in(text, start, end) < MIN_CONTENT_WORDS or not has_verb:
         return None
-    return Attribution([(start, end)], verb_cue(analysis, verb, kids, (analysis.tokens[comma].start, sentence[1])),
+    return Attribution([(start, end)], verb_cue(analysis, verb, kids, (analysis.tokens[comma].start, sentence[1]), lex),
                        "postposed")
 
 
@@ -257,7 +257,7 @@ def according_attributions(text: str, analysis: Analysis, paragraphs: list[tuple
         close = toks[comma].start if comma is not None else None
         limit = close if close is not None else sentence[1]
         if verb is not None:
-            cue = verb_cue(analysis, verb, kids, (token.start, limit))
+            cue = verb_cue(analysis, verb, kids, (token.start, limit), lex)
             cue.start = token.start
         else:
             cue = according_speaker(analysis, phrase_end or token.end, limit, lex)

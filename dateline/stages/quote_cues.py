@@ -35,11 +35,14 @@ NOT_VERBS = {"NOUN", "PROPN", "ADJ", "ADP", "DET", "PRON", "NUM", "PUNCT", "CCON
 GAP_POS = {"AUX", "PRON", "PROPN", "NOUN", "DET", "ADJ", "ADV", "ADP", "CCONJ", "NUM", "PART", "PUNCT", "X", ""}
 # Tokens that end a speaker phrase.
 PHRASE_STOP_POS = {"VERB", "AUX", "SCONJ"}
-PHRASE_STOP_TEXT = {",", ";", ":", "(", ")", ".", "!", "?", "«", "»", "“", "”", '"', "—", "–"}
+PHRASE_STOP_TEXT = {",", ";", ":", "(", ")", ".", "!", "?", "—", "–"}
 # Objects of a verb that are its hearer or its content, not a clause.
 OBJECT_DEPS = {"obj", "dobj"}
 SUBJECT_DEP = "nsubj"
 PASSIVE_DEPS = {"nsubj:pass", "nsubjpass"}
+# A verb chained to another shares its subject ("a tenu à préciser", "said, adding",
+# "сказала, говоря о …").
+CHAINED_DEPS = {"xcomp", "conj", "advcl"}
 # Dependents that may carry an inverted or impersonal speaker ("a indiqué le porte-parole",
 # "сообщили в пресс-службе").
 INVERTED_DEPS = {"obj", "dobj", "obl", "nmod", "appos", "flat", "flat:name", "iobj", "nsubj", "obl:agent", "dep"}
@@ -53,6 +56,7 @@ class Lexicon:
     as_words: frozenset[str]
     complementizers: frozenset[str]
     addressee_verbs: frozenset[str]
+    speaker_prepositions: frozenset[str]
 
 
 @cache
@@ -63,7 +67,8 @@ def lexicon(language: str) -> Lexicon:
                    frozenset(norm(n) for n in data.get("nouns", [])), tuple(phrases),
                    frozenset(norm(w) for w in data.get("as_words", [])),
                    frozenset(norm(w) for w in data.get("complementizers", [])),
-                   frozenset(norm(v) for v in data.get("addressee_verbs", [])))
+                   frozenset(norm(v) for v in data.get("addressee_verbs", [])),
+                   frozenset(norm(v) for v in data.get("speaker_prepositions", [])))
 
 
 @dataclass
@@ -154,22 +159,29 @@ def subject_of(analysis: Analysis, verb: int, kids: dict[int, list[int]], window
             if token.dep.startswith(SUBJECT_DEP) and token.dep not in PASSIVE_DEPS \
                     and window[0] <= token.start < window[1]:
                 return child
-        if analysis.tokens[verb].dep not in {"xcomp", "conj"}:
+        if analysis.tokens[verb].dep not in CHAINED_DEPS:
             break
     return None
 
 
-def inverted_speaker(analysis: Analysis, verb: int, kids: dict[int, list[int]], limit: int) -> int | None:
-    """A speaker after its verb: "a indiqué le porte-parole", "сообщили в пресс-службе"."""
+def inverted_speaker(analysis: Analysis, verb: int, kids: dict[int, list[int]], window: tuple[int, int],
+                     lex: Lexicon) -> int | None:
+    """A speaker after its verb ("a indiqué le porte-parole"), or, for a verb without a
+    subject, in a place phrase before it ("В пресс-службе сообщили")."""
+    toks = analysis.tokens
     for child in sorted(kids.get(verb, [])):
-        token = analysis.tokens[child]
-        if child > verb and token.start < limit and token.dep in INVERTED_DEPS \
-                and token.pos in {"NOUN", "PROPN", "PRON"}:
+        token = toks[child]
+        if not (window[0] <= token.start < window[1]) or token.dep not in INVERTED_DEPS \
+                or token.pos not in {"NOUN", "PROPN", "PRON"}:
+            continue
+        marks = {norm(toks[k].text) for k in kids.get(child, []) if toks[k].dep == "case"}
+        if child > verb or marks & lex.speaker_prepositions:
             return child
     return None
 
 
-def verb_cue(analysis: Analysis, verb: int, kids: dict[int, list[int]], window: tuple[int, int]) -> Cue:
+def verb_cue(analysis: Analysis, verb: int, kids: dict[int, list[int]], window: tuple[int, int],
+             lex: Lexicon) -> Cue:
     """The cue of a reporting verb: its auxiliaries and inverted pronoun, and its speaker,
     looked for within ``window`` (the text outside the content it reports)."""
     toks = analysis.tokens
@@ -179,7 +191,7 @@ def verb_cue(analysis: Analysis, verb: int, kids: dict[int, list[int]], window: 
             start = min(start, child)
     head = subject_of(analysis, verb, kids, window)
     if head is None:
-        head = inverted_speaker(analysis, verb, kids, window[1])
+        head = inverted_speaker(analysis, verb, kids, window, lex)
     speaker = phrase_span(analysis, head, kids) if head is not None else None
     return Cue(toks[start].start, toks[verb].end, verb, speaker, head)
 

@@ -16,7 +16,7 @@ from dateline.lexicon import load
 from dateline.nlp import Analysis
 from dateline.stages.pronouns import antecedent
 from dateline.stages.quote_cues import Cue
-from dateline.stages.roles import norm
+from dateline.stages.roles import norm, word_set
 
 # Preference among mentions of a speaker phrase: a person's name, then their title, then
 # an organisation or a country acting.
@@ -64,17 +64,25 @@ def can_speak(mention: EntityMention, entities: dict[str, dict[str, Any]]) -> bo
     return geo.country_by_name(entity.get("canonical") or entity["name"]) is not None
 
 
-def in_phrase(table: list[EntityMention], entities: dict[str, dict[str, Any]], span: tuple[int, int],
-              head: int, head_noun: str, language: str) -> str | None:
-    """The entity a speaker phrase names: the one at its head word; else a person named in
-    it ("la déclaration du porte-parole … John Kirby"); else, for a press office or a
-    statement, the organisation it belongs to ("в пресс-службе компании X")."""
+def appositive(analysis: Analysis, mention: EntityMention) -> bool:
+    """A name set beside the speaker's title ("Okafor's coach, Tunde Bakare"), not one
+    the title governs ("Okafor's")."""
+    deps = {"appos", "flat:name", "flat"}
+    return any(analysis.tokens[i].dep in deps for i in analysis.tokens_in(mention.start, mention.end))
+
+
+def in_phrase(analysis: Analysis, table: list[EntityMention], entities: dict[str, dict[str, Any]],
+              span: tuple[int, int], head: int, head_noun: str, language: str) -> str | None:
+    """The entity a speaker phrase names: the one at its head word; else a name set beside
+    it, else a person named in it ("la déclaration du porte-parole … John Kirby"); else, for
+    a press office or a statement, the organisation it belongs to ("в пресс-службе компании X")."""
     inside = [m for m in table if m.start < span[1] and span[0] < m.end and can_speak(m, entities)]
     covering = [m for m in inside if m.start <= head < m.end]
+    collective = head_noun in word_set(language, "institution_nouns") | word_list(language, "nouns")
+    beside = [m for m in inside if m.type != "GPE" and appositive(analysis, m)] if not collective else []
     people = [m for m in inside if m.type == "PERSON"]
-    groups = [m for m in inside if m.type == "ORG"] \
-        if head_noun in word_list(language, "org_nouns") | word_list(language, "nouns") else []
-    for candidates in (covering, people, groups):
+    groups = [m for m in inside if m.type == "ORG"] if collective else []
+    for candidates in (covering, beside, people, groups):
         if candidates:
             best = min(candidates, key=lambda m: (TYPE_RANK.get(m.type, 9), KIND_RANK.get(m.kind, 9), m.start))
             return best.entity
@@ -89,11 +97,15 @@ def organisation_by_noun(entities: list[dict[str, Any]], head_word: str) -> str 
 
 
 def last_named(analysis: Analysis, table: list[EntityMention], offset: int, quoted: list[tuple[int, int]],
-               types: set[str]) -> str | None:
+               types: set[str], subjects: bool = False) -> str | None:
     """The entity of those types named last before ``offset`` outside quotations (its
-    sentence's subject when the last one named is an object)."""
+    sentence's subject when the last one named is an object); with ``subjects``, only
+    those named as the subject of a clause ("Norvik Foods said … The company said")."""
     named = [(m.start, m.end, m.entity) for m in table if m.type in types and m.kind in {"name", "title"}
              and not any(a <= m.start < b for a, b in quoted)]
+    if subjects:
+        named = [n for n in named if any(analysis.tokens[i].dep.startswith("nsubj")
+                                         for i in analysis.tokens_in(n[0], n[1]))]
     return antecedent(analysis, named, offset)
 
 
@@ -151,9 +163,50 @@ def resolve(text: str, cue: Cue | None, analysis: Analysis, entities: list[dict[
     by_id = {e["id"]: e for e in entities}
     head_token = analysis.tokens[cue.head] if cue.head is not None else None
     noun = norm(head_token.lemma or head_token.text) if head_token else ""
-    found = in_phrase(table, by_id, cue.speaker or (head, head + len(words)), head, noun, language)
-    if found is None and noun in word_list(language, "org_nouns"):
-        found = organisation_by_noun(entities, noun) or last_named(analysis, table, head, quoted, {"ORG"})
+    span = cue.speaker or (head, head + len(words))
+    found = in_phrase(analysis, table, by_id, span, head, noun, language)
+    collective = noun in word_set(language, "institution_nouns") | word_list(language, "nouns")
+    if found is None and cue.head is not None and not indefinite(analysis, cue.head, language):
+        found = organisation(analysis, table, entities, span, head, quoted, language) if collective \
+            else by_role(analysis, entities, noun)
     if found is None and head_token is not None and head_token.pos == "PROPN":
         found = before_verb(analysis, table, by_id, cue.verb)
     return found, words
+
+
+def indefinite(analysis: Analysis, head: int, language: str) -> bool:
+    """"a police spokesman", "un témoin": a speaker the article does not name."""
+    articles = word_list(language, "indefinite")
+    return any(t.head == head and t.dep.startswith(("det", "nummod")) and norm(t.text) in articles
+               for t in analysis.tokens[max(0, head - 4):head])
+
+
+def role_words(analysis: Analysis, entity: dict[str, Any]) -> set[str]:
+    """Lemmas of the nouns in a person's titles and descriptions ("coach", "режиссёр")."""
+    found: set[str] = set()
+    for mention in entity["mentions"]:
+        if mention.get("kind") in {"title", "nominal"}:
+            found.update(norm(analysis.tokens[i].lemma or analysis.tokens[i].text)
+                         for i in analysis.tokens_in(mention["start"], mention["end"])
+                         if analysis.tokens[i].pos in {"NOUN", "PROPN"})
+    return found
+
+
+def by_role(analysis: Analysis, entities: list[dict[str, Any]], noun: str) -> str | None:
+    """"the coach said", "Режиссёр рассказал": the one person whose title holds that noun."""
+    found = [e["id"] for e in entities if e["type"] == "PERSON" and noun in role_words(analysis, e)]
+    return found[0] if len(found) == 1 else None
+
+
+def organisation(analysis: Analysis, table: list[EntityMention], entities: list[dict[str, Any]],
+                 span: tuple[int, int], head: int, quoted: list[tuple[int, int]], language: str) -> str | None:
+    """"the company", "пресс-служба суда", "в заявлении комбината": the organisation whose
+    name holds the noun, else the organisation named last."""
+    org_nouns = word_set(language, "institution_nouns")
+    nouns = [norm(analysis.tokens[i].lemma or analysis.tokens[i].text) for i in analysis.tokens_in(*span)]
+    nouns = [n for n in nouns if n in org_nouns]
+    if not nouns:
+        return None
+    named = next((found for n in reversed(nouns) if (found := organisation_by_noun(entities, n))), None)
+    bare_description = not any(analysis.tokens[i].pos == "PROPN" for i in analysis.tokens_in(*span))
+    return named or (last_named(analysis, table, head, quoted, {"ORG"}, subjects=True) if bare_description else None)

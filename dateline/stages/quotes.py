@@ -91,7 +91,7 @@ def inner_cue(text: str, analysis: Analysis, segment: Segment, lex: Lexicon, kid
                 continue
             segment.parts[p:p + 1] = new
             segment.inner.append((toks[d].start, after))
-            return verb_cue(analysis, verb, kids, (toks[d].start, toks[stop].start if stop is not None else b))
+            return verb_cue(analysis, verb, kids, (toks[d].start, toks[stop].start if stop is not None else b), lex)
     return None
 
 
@@ -113,7 +113,7 @@ def after_cue(analysis: Analysis, segment: Segment, lex: Lexicon, kids: dict[int
         skipped += 1
     for j in following[skipped:skipped + MAX_CUE_GAP]:
         if is_cue_verb(toks[j], lex):
-            return verb_cue(analysis, j, kids, (segment.closing, paragraph[1]))
+            return verb_cue(analysis, j, kids, (segment.closing, paragraph[1]), lex)
         if toks[j].pos not in GAP_POS or toks[j].pos == "PUNCT" or toks[j].text in pairs():
             return None
     return None
@@ -132,11 +132,11 @@ def before_cue(analysis: Analysis, segment: Segment, lex: Lexicon, kids: dict[in
             if toks[j].text in SENTENCE_END or toks[j].text in CLOSERS:
                 return None
             if is_cue_verb(toks[j], lex):
-                return verb_cue(analysis, j, kids, (floor, segment.opening))
+                return verb_cue(analysis, j, kids, (floor, segment.opening), lex)
         return None
     near = [j for j in before[-2:] if is_cue_verb(toks[j], lex)]
     if near and all(toks[j].pos in {"ADV", "PRON"} for j in before if j > near[-1]):
-        return verb_cue(analysis, near[-1], kids, (floor, segment.opening))
+        return verb_cue(analysis, near[-1], kids, (floor, segment.opening), lex)
     return None
 
 

@@ -1,0 +1,70 @@
+"""Collectives: organisations named by a description rather than a name.
+
+"le parquet de Saint-Nazaire", "la préfecture de la Manche", "прокуратура Москвы": an
+institution noun (dateline/lang/<code>/entities.toml, ``institution_nouns``) with a complement
+that names something is an organisation of its own. A bare one ("la société", "the company",
+"le tribunal") is the organisation already in the article that it can only mean: the one
+whose name holds the noun, else an earlier description with the same noun. These mentions are
+descriptions (kind "nominal"); they give quotes and events an actor that has no proper name.
+"""
+from __future__ import annotations
+
+from dateline.nlp import Analysis
+from dateline.stages.mentions import Mention, add_containing, children_of, noun_phrase, span_text, strip_edges
+from dateline.stages.roles import norm, word_set
+
+
+def names_something(analysis: Analysis, indexes: list[int], head: int) -> bool:
+    """True when the words after the head name something: a capitalised word or a name."""
+    return any(analysis.tokens[i].pos == "PROPN" or analysis.tokens[i].text[:1].isupper()
+               for i in indexes if i > head)
+
+
+def bare_target(mentions: list[Mention], noun: str, before: int) -> str | None:
+    """The organisation a bare description means: the one whose name holds its noun, else
+    the latest description with the same head noun."""
+    named = {m.key for m in mentions if m.type == "ORG" and m.kind == "name"
+             and noun in norm(m.lemma or m.text).split()}
+    if len(named) == 1:
+        return named.pop()
+    described = [m for m in mentions if m.kind == "nominal" and m.type == "ORG" and m.start < before
+                 and m.extra.get("head") == noun]
+    return described[-1].key if described else None
+
+
+def collective(analysis: Analysis, text: str, index: int, language: str, kids: dict[int, list[int]],
+               mentions: list[Mention]) -> Mention | None:
+    """The organisation mention a noun heads, or None."""
+    tokens = analysis.tokens
+    noun = norm(tokens[index].lemma or tokens[index].text)
+    phrase = noun_phrase(analysis, index, kids)
+    whole, core = strip_edges(tokens, phrase, language)
+    if not core or whole[0] > index:
+        return None
+    start, end, surface = span_text(text, tokens, whole)
+    if any(m.type == "ORG" and m.kind == "name" and start <= m.start and m.end <= end for m in mentions):
+        return None  # "la société Valmont": the name is the mention
+    core_text = span_text(text, tokens, core)[2]
+    if names_something(analysis, core, index):
+        return Mention(start, end, surface, "ORG", kind="nominal", key=f"org:{norm(core_text)}",
+                       lemma=core_text, extra={"head": noun})
+    target = bare_target(mentions, noun, start)
+    if target is None:
+        return None
+    return Mention(start, end, surface, "ORG", kind="nominal", key=target, lemma=core_text, extra={"head": noun})
+
+
+def add_collectives(analysis: Analysis, text: str, mentions: list[Mention], language: str) -> list[Mention]:
+    """The mentions with organisation descriptions added, in text order."""
+    nouns = word_set(language, "institution_nouns")
+    kids = children_of(analysis)
+    found = list(mentions)
+    for i, token in enumerate(analysis.tokens):
+        if token.pos != "NOUN" or norm(token.lemma or token.text) not in nouns or not token.text[:1].islower():
+            continue
+        if any(m.start <= token.start < m.end for m in found):
+            continue
+        mention = collective(analysis, text, i, language, kids, found)
+        if mention is not None:
+            add_containing(mention, found)
+    return sorted(found, key=lambda m: m.start)
