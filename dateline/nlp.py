@@ -20,6 +20,8 @@ from dateline.lexicon import LANG_DIR
 # A sentence ends at ., ! or ? (or their CJK forms, with closing quotes) followed by space and a capital or quote.
 SENTENCE_SPLIT = re.compile(r"(?<=[.!?…。！？])[\"'»”)]*\s+(?=[«\"“„(\[]?[^\W\d_])")
 TOKEN = re.compile(r"\w+(?:['’-]\w+)*|[^\w\s]")
+# A paragraph: text between blank lines.
+PARAGRAPH = re.compile(r"[^\n]+(?:\n(?!\n)[^\n]*)*")
 
 
 @dataclass(frozen=True)
@@ -90,6 +92,29 @@ def choice(language: str) -> str | None:
     return next((name for name in entry.get("spacy", []) if installed(name)), None)
 
 
+PARAGRAPH_BREAKS = "dateline_paragraph_breaks"
+
+
+def mark_paragraph_breaks(doc: Any) -> Any:
+    """A sentence starts after every blank line: paragraphs never share a sentence."""
+    for token in doc[1:]:
+        previous = doc[token.i - 1]
+        if "\n\n" in previous.text_with_ws and not token.is_space:
+            token.is_sent_start = True
+    return doc
+
+
+def add_paragraph_breaks(nlp: Any) -> None:
+    """Put ``mark_paragraph_breaks`` before the parser (the parser keeps preset boundaries)."""
+    from spacy.language import Language
+
+    if not Language.has_factory(PARAGRAPH_BREAKS):
+        Language.component(PARAGRAPH_BREAKS, func=mark_paragraph_breaks)
+    first = next((name for name in ("parser", "senter") if name in nlp.pipe_names), None)
+    if first is not None:
+        nlp.add_pipe(PARAGRAPH_BREAKS, before=first)
+
+
 class SpacyAnalyzer:
     def __init__(self, package: str) -> None:
         import warnings
@@ -102,6 +127,7 @@ class SpacyAnalyzer:
             # output is checked by the tests instead.
             warnings.filterwarnings("ignore", message=r"\[W095\]")
             self.nlp = spacy.load(package)
+        add_paragraph_breaks(self.nlp)
 
     def convert(self, doc: Any) -> Analysis:
         tokens = [Token(t.idx, t.idx + len(t.text), t.text, t.lemma_, t.pos_, t.dep_, t.head.i) for t in doc]
@@ -128,6 +154,13 @@ class NatashaAnalyzer:
         self.ner = NewsNERTagger(embedding)
 
     def __call__(self, text: str) -> Analysis:
+        """Each paragraph on its own (natasha's segmenter runs sentences over blank lines)."""
+        result = Analysis(self.name)
+        for match in PARAGRAPH.finditer(text):
+            self.add_paragraph(result, match.group(0), match.start())
+        return result
+
+    def add_paragraph(self, result: Analysis, text: str, offset: int) -> None:
         from natasha import Doc
 
         doc = Doc(text)
@@ -135,17 +168,17 @@ class NatashaAnalyzer:
         doc.tag_morph(self.morph)
         doc.parse_syntax(self.syntax)
         doc.tag_ner(self.ner)
-        index = {t.id: i for i, t in enumerate(doc.tokens)}
-        tokens = []
+        base = len(result.tokens)
+        index = {t.id: base + i for i, t in enumerate(doc.tokens)}
         for i, t in enumerate(doc.tokens):
             t.lemmatize(self.vocab)
-            tokens.append(Token(t.start, t.stop, t.text, t.lemma or t.text, t.pos or "", t.rel or "",
-                                index.get(t.head_id, i)))
-        ents = []
+            result.tokens.append(Token(offset + t.start, offset + t.stop, t.text, t.lemma or t.text, t.pos or "",
+                                       t.rel or "", index.get(t.head_id, base + i)))
         for span in doc.spans:
             span.normalize(self.vocab)
-            ents.append(Span(span.start, span.stop, LABELS[span.type], span.text, span.normal or span.text))
-        return Analysis(self.name, [(s.start, s.stop) for s in doc.sents], tokens, ents)
+            result.entities.append(Span(offset + span.start, offset + span.stop, LABELS[span.type], span.text,
+                                        span.normal or span.text))
+        result.sentences.extend((offset + s.start, offset + s.stop) for s in doc.sents)
 
     def pipe(self, texts: list[str], batch_size: int = 16) -> list[Analysis]:
         return [self(text) for text in texts]

@@ -16,6 +16,7 @@ from dateline.errors import Code, DatelineError
 from dateline.nlp import Analysis
 from dateline.record import Document
 from dateline.settings import Settings
+from dateline.stages import gender
 from dateline.stages.collectives import add_collectives
 from dateline.stages.mentions import Mention, collect
 from dateline.stages.pronouns import resolve_pronouns
@@ -101,8 +102,10 @@ def subject_keys(analysis: Analysis, mention: Mention, mentions: list[Mention]) 
     return {m.key for m in mentions for t in subjects if m.key and m.start <= t.start < m.end}
 
 
-def resolve_descriptions(analysis: Analysis, mentions: list[Mention]) -> list[Mention]:
-    """Give each person description the key of the person it refers to; drop the rest."""
+def resolve_descriptions(analysis: Analysis, mentions: list[Mention], known: dict[str, str],
+                         wanted: dict[int, str | None]) -> list[Mention]:
+    """Give each person description the key of the person it refers to (of its gender, when
+    both are known: "la maire" is not a man); drop the rest."""
     held = offices(mentions)
     kept = []
     for mention in mentions:
@@ -112,7 +115,7 @@ def resolve_descriptions(analysis: Analysis, mentions: list[Mention]) -> list[Me
         excluded = subject_keys(analysis, mention, mentions)
         best: tuple[float, int, str] | None = None
         for rank, other in enumerate(m for m in mentions if m.type == "PERSON" and m.key and m.start < mention.start):
-            if other.key in excluded:
+            if other.key in excluded or not gender.agrees(wanted.get(mention.start), known.get(other.key)):
                 continue
             score = 2.0 * (mention.office in held.get(other.key, set()))
             countries = {m.country for m in mentions if m.key == other.key and m.country}
@@ -166,7 +169,8 @@ def entity_aliases(group: list[Mention], kind: str, name: str, language: str | N
     return sorted(a for a in aliases if a)
 
 
-def build(group: list[Mention], number: int, language: str | None, context: set[str]) -> dict[str, Any]:
+def build(group: list[Mention], number: int, language: str | None, context: set[str],
+          known: dict[str, str]) -> dict[str, Any]:
     kind = Counter(m.type for m in group if m.kind == "name").most_common(1)
     entity_type = kind[0][0] if kind else group[0].type
     name = entity_name(group, language)
@@ -176,6 +180,7 @@ def build(group: list[Mention], number: int, language: str | None, context: set[
         canonical = geo.canonical_place_name(place)
     return {"id": f"e{number}", "name": name, "canonical": canonical, "type": entity_type,
             "country": entity_country(group, place), "role": entity_role(group),
+            "gender": known.get(group[0].key) if entity_type == "PERSON" else None,
             "aliases": entity_aliases(group, entity_type, name, language),
             "mentions": [{"start": m.start, "end": m.end, "text": m.text, "kind": m.kind} for m in group]}
 
@@ -195,9 +200,13 @@ def find_entities(analysis: Analysis, text: str, language: str) -> list[dict[str
     merge_short_names(mentions)
     mentions = add_collectives(analysis, text, mentions, language)
     mentions = resolve_pronouns(analysis, text, mentions, language)
-    mentions = resolve_descriptions(analysis, mentions)
+    known = gender.genders(analysis, text, [m for m in mentions if m.kind != "nominal"], language)
+    wanted = {m.start: gender.vote_gender(gender.mention_vote(analysis, text, m, language))
+              for m in mentions if m.kind == "nominal" and m.type == "PERSON"}
+    mentions = resolve_descriptions(analysis, mentions, known, wanted)
+    known = gender.genders(analysis, text, mentions, language)
     context = {m.country for m in mentions if m.country and m.key.startswith("country:")}
-    return [build(group, i, language, context) for i, group in enumerate(group_mentions(mentions), start=1)]
+    return [build(group, i, language, context, known) for i, group in enumerate(group_mentions(mentions), start=1)]
 
 
 def add_title_names(entities: list[dict[str, Any]], title: str | None) -> None:

@@ -11,6 +11,7 @@ import re
 
 from dateline.lexicon import load
 from dateline.nlp import Analysis
+from dateline.stages import gender
 from dateline.stages.mentions import Mention, overlaps
 from dateline.stages.roles import norm, words
 
@@ -57,20 +58,25 @@ def antecedent(analysis: Analysis, candidates: list[tuple[int, int, str]], offse
 
 def reporting_pronouns(analysis: Analysis, text: str, names: list[Mention], language: str) -> list[Mention]:
     """A pronoun subject of a reporting verb ("a-t-il déclaré", "he said") is the person
-    named before it outside quotation marks (see ``antecedent``)."""
+    named before it outside quotation marks (see ``antecedent``) whose gender, when the
+    text shows it, agrees with the pronoun's (and with the verb's, "добавила")."""
     pronouns = {norm(w) for w in words(language).get("pronouns", [])}
     verbs = {norm(v) for v in load(language, "quotes").get("verbs", [])}
     quotes = quoted_ranges(text)
-    outside = [(m.start, m.end, m.key) for m in names if m.type == "PERSON" and m.kind == "name"
+    known = gender.genders(analysis, text, names, language)
+    outside = [m for m in names if m.type == "PERSON" and m.kind == "name"
                and not any(a <= m.start < b for a, b in quotes)]
     found = []
     for token in analysis.tokens:
         bare = norm(token.text).lstrip("-").removeprefix("t-")
         if bare not in pronouns or not token.dep.startswith(("nsubj", "expl:subj")):
             continue
-        if norm(analysis.tokens[token.head].lemma) not in verbs:
+        verb = analysis.tokens[token.head]
+        if norm(verb.lemma) not in verbs:
             continue
-        key = antecedent(analysis, outside, token.start)
+        wanted = gender.pronoun_gender(bare, language) or gender.verb_gender(analysis, token.head, language)
+        candidates = [(m.start, m.end, m.key) for m in outside if gender.agrees(wanted, known.get(m.key))]
+        key = antecedent(analysis, candidates, token.start)
         if key is not None:
             found.append(Mention(token.start, token.end, token.text, "PERSON", kind="pronoun", key=key))
     return found

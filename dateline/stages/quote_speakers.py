@@ -14,6 +14,7 @@ from typing import Any
 from dateline import geo
 from dateline.lexicon import load
 from dateline.nlp import Analysis
+from dateline.stages import gender
 from dateline.stages.pronouns import antecedent
 from dateline.stages.quote_cues import Cue
 from dateline.stages.roles import norm, word_set
@@ -109,14 +110,16 @@ def last_named(analysis: Analysis, table: list[EntityMention], offset: int, quot
     return antecedent(analysis, named, offset)
 
 
-def pronoun_speaker(analysis: Analysis, table: list[EntityMention], offset: int,
-                    quoted: list[tuple[int, int]], previous: str | None) -> str | None:
-    """A pronoun's person: as the entity stage resolved it, else the person named before
-    it outside quotations, else the speaker of the quote before."""
+def pronoun_speaker(analysis: Analysis, table: list[EntityMention], offset: int, quoted: list[tuple[int, int]],
+                    previous: str | None, wanted: str | None, genders: dict[str, str | None]) -> str | None:
+    """A pronoun's person: as the entity stage resolved it, else the person of its gender
+    named before it outside quotations, else the speaker of the quote before."""
     covering = [m for m in table if m.start <= offset < m.end and m.type == "PERSON"]
     if covering:
         return covering[0].entity
-    return last_named(analysis, table, offset, quoted, {"PERSON"}) or previous
+    agreeing = [m for m in table if gender.agrees(wanted, genders.get(m.entity))]
+    fallback = previous if previous is None or gender.agrees(wanted, genders.get(previous)) else None
+    return last_named(analysis, agreeing, offset, quoted, {"PERSON"}) or fallback
 
 
 def before_verb(analysis: Analysis, table: list[EntityMention], entities: dict[str, dict[str, Any]],
@@ -157,7 +160,10 @@ def resolve(text: str, cue: Cue | None, analysis: Analysis, entities: list[dict[
     if words is None or head is None:
         return None, None
     if words in pronouns(language):
-        return pronoun_speaker(analysis, table, head, quoted, previous), words
+        wanted = gender.pronoun_gender(words, language) or \
+            (gender.verb_gender(analysis, cue.verb, language) if cue.verb is not None else None)
+        genders = {e["id"]: e.get("gender") for e in entities}
+        return pronoun_speaker(analysis, table, head, quoted, previous, wanted, genders), words
     if words in word_list(language, "group_pronouns"):
         return last_named(analysis, table, head, quoted, {"ORG"}), words
     by_id = {e["id"]: e for e in entities}
