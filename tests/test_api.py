@@ -11,7 +11,7 @@ from dateline.errors import Code, DatelineError
 from dateline.settings import ReadSettings, Settings
 
 CONTRACT_FIELDS = ["id", "url", "source", "title", "author", "language", "published", "input", "encoding",
-                   "text", "paragraphs", "removed", "images", "related", "entities", "places", "dates",
+                   "text", "paragraphs", "removed", "images", "related", "entities", "places", "dates", "quotes",
                    "warnings"]
 
 
