@@ -74,6 +74,30 @@ def merge_short_names(mentions: list[Mention]) -> None:
                     other.key, other.type = new, "ORG"
 
 
+def repeated_names(analysis: Analysis, text: str, mentions: list[Mention], language: str) -> list[Mention]:
+    """Proper nouns the model missed that repeat a name already found: a person's surname
+    ("Kamau said") or the first word of an organisation's name ("Northline")."""
+    people = {m.key: [names.stem(w, language) for w in m.key.split(":", 1)[1].split()]
+              for m in mentions if m.type == "PERSON" and m.kind == "name"}
+    groups = {m.key: norm(m.lemma or m.text).split() for m in mentions if m.type == "ORG" and m.kind == "name"}
+    found = []
+    for token in analysis.tokens:
+        if token.pos != "PROPN" or not token.text[:1].isupper() or overlaps_any(token.start, token.end, mentions):
+            continue
+        word = norm(token.text)
+        person = {k for k, p in people.items() if len(p) > 1 and p[-1] == names.stem(word, language)}
+        group = {k for k, p in groups.items() if len(p) > 1 and p[0] == word}
+        if len(person) + len(group) == 1:
+            key = (person or group).pop()
+            kind = "PERSON" if person else "ORG"
+            found.append(Mention(token.start, token.end, token.text, kind, key=key, lemma=token.text))
+    return sorted(mentions + found, key=lambda m: m.start)
+
+
+def overlaps_any(start: int, end: int, mentions: list[Mention]) -> bool:
+    return any(start < m.end and m.start < end for m in mentions)
+
+
 def offices(mentions: list[Mention]) -> dict[str, set[str]]:
     """The offices each person holds, a counterpart taking the office of the one it faces."""
     held: dict[str, set[str]] = {}
@@ -198,6 +222,7 @@ def find_entities(analysis: Analysis, text: str, language: str) -> list[dict[str
     mentions = collect(analysis, text, language)
     merge_surnames(mentions, language)
     merge_short_names(mentions)
+    mentions = repeated_names(analysis, text, mentions, language)
     mentions = add_collectives(analysis, text, mentions, language)
     mentions = resolve_pronouns(analysis, text, mentions, language)
     known = gender.genders(analysis, text, [m for m in mentions if m.kind != "nominal"], language)

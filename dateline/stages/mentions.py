@@ -131,6 +131,8 @@ def title_before(analysis: Analysis, first: int, kids: dict[int, list[int]], lan
     the name is in apposition, else the longest run of title words ending at the name that
     opens with a title ("Le ministre allemand des Finances", "Japanese Foreign Minister")."""
     tokens = analysis.tokens
+    if first > 0 and tokens[first - 1].pos == "ADP":
+        return []  # "la directrice technique de Domicilio": the name is the title's complement
     head = tokens[first].head
     if tokens[first].dep == "appos" and head < first and tokens[head].pos in {"NOUN", "PROPN"}:
         return contiguous_left(subtree(head, kids), first)
