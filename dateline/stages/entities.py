@@ -37,7 +37,7 @@ def merge_surnames(mentions: list[Mention], language: str | None = None) -> None
     full = {m.key: [names.stem(w, language) for w in m.key.split(":", 1)[1].split()]
             for m in mentions if m.type == "PERSON" and m.kind == "name"}
     for mention in mentions:
-        if mention.kind != "name" or mention.type not in {"PERSON", "ORG", "MISC"}:
+        if mention.kind != "name" or mention.type not in {"PERSON", "ORG", "MISC"} and not unknown_place(mention):
             continue
         parts = [names.stem(w, language) for w in norm(mention.lemma or mention.text).split()]
         # The same name in another case ("Сизовой", "Сизова") joins too, but not the same
@@ -56,6 +56,12 @@ def merge_surnames(mentions: list[Mention], language: str | None = None) -> None
             for other in mentions:
                 if other.key == old:
                     other.key, other.type = longer[0], "PERSON"
+
+
+def unknown_place(mention: Mention) -> bool:
+    """A one-word "place" the gazetteer does not know: the model's guess, maybe a surname."""
+    return mention.type in {"GPE", "LOC"} and " " not in mention.text and not mention.country \
+        and geo.resolve_place(mention.lemma or mention.text, set(), None) is None
 
 
 def merge_short_names(mentions: list[Mention]) -> None:

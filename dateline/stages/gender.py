@@ -94,6 +94,14 @@ def mention_vote(analysis: Analysis, text: str, mention: Mention, language: str)
     return vote
 
 
+def phrase_gender(phrase: str, language: str) -> str | None:
+    """The gender a description's own words show ("son avocat" m, "la maire" f), or None."""
+    found = [norm(w) for w in phrase.split()]
+    vote = sum(w in words(language, "female_words") or w in words(language, "female_before") for w in found) \
+        - sum(w in words(language, "male_words") or w in words(language, "male_before") for w in found)
+    return vote_gender(vote)
+
+
 def genders(analysis: Analysis, text: str, mentions: list[Mention], language: str) -> dict[str, str]:
     """The gender of each person (by mention key) the text gives evidence of."""
     votes: dict[str, int] = {}

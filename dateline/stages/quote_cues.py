@@ -40,6 +40,9 @@ PHRASE_STOP_TEXT = {",", ";", ":", "(", ")", ".", "!", "?", "—", "–"}
 OBJECT_DEPS = {"obj", "dobj"}
 SUBJECT_DEP = "nsubj"
 PASSIVE_DEPS = {"nsubj:pass", "nsubjpass"}
+# French inversion: "a-t-il déclaré" tags "-il" (and the euphonic "-t") as expl:subj.
+INVERTED_SUBJECT = "expl:subj"
+EUPHONIC_T = "t"
 # A verb chained to another shares its subject ("a tenu à préciser", "said, adding",
 # "сказала, говоря о …").
 CHAINED_DEPS = {"xcomp", "conj", "advcl"}
@@ -156,8 +159,9 @@ def subject_of(analysis: Analysis, verb: int, kids: dict[int, list[int]], window
     for candidate in (verb, analysis.tokens[verb].head):
         for child in kids.get(candidate, []):
             token = analysis.tokens[child]
-            if token.dep.startswith(SUBJECT_DEP) and token.dep not in PASSIVE_DEPS \
-                    and window[0] <= token.start < window[1]:
+            subject = token.dep.startswith(SUBJECT_DEP) and token.dep not in PASSIVE_DEPS \
+                or token.dep == INVERTED_SUBJECT
+            if subject and norm(token.text).lstrip("-") != EUPHONIC_T and window[0] <= token.start < window[1]:
                 return child
         if analysis.tokens[verb].dep not in CHAINED_DEPS:
             break

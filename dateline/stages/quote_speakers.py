@@ -23,6 +23,9 @@ from dateline.stages.roles import norm, word_set
 # an organisation or a country acting.
 TYPE_RANK = {"PERSON": 0, "ORG": 1, "GPE": 2, "MISC": 3, "LOC": 4}
 KIND_RANK = {"name": 0, "title": 1, "nominal": 2, "pronoun": 3}
+# Tokens before a person's name read for the nouns of their role ("главный врач … Сизова").
+ROLE_WINDOW = 6
+QUOTE_MARKS = {"«", "»", "“", "”", '"', "„"}
 
 
 @dataclass(frozen=True)
@@ -105,8 +108,9 @@ def last_named(analysis: Analysis, table: list[EntityMention], offset: int, quot
     named = [(m.start, m.end, m.entity) for m in table if m.type in types and m.kind in {"name", "title"}
              and not any(a <= m.start < b for a, b in quoted)]
     if subjects:
-        named = [n for n in named if any(analysis.tokens[i].dep.startswith("nsubj")
-                                         for i in analysis.tokens_in(n[0], n[1]))]
+        acting = [n for n in named if any(analysis.tokens[i].dep.startswith("nsubj")
+                                          for i in analysis.tokens_in(n[0], n[1])) and n[1] <= offset]
+        named = acting or named
     return antecedent(analysis, named, offset)
 
 
@@ -174,7 +178,7 @@ def resolve(text: str, cue: Cue | None, analysis: Analysis, entities: list[dict[
     collective = noun in word_set(language, "institution_nouns") | word_list(language, "nouns")
     if found is None and cue.head is not None and not indefinite(analysis, cue.head, language):
         found = organisation(analysis, table, entities, span, head, quoted, language) if collective \
-            else by_role(analysis, entities, noun)
+            else by_role(analysis, entities, noun, gender.phrase_gender(words, language))
     if found is None and head_token is not None and head_token.pos == "PROPN":
         found = before_verb(analysis, table, by_id, cue.verb)
     return found, words
@@ -188,19 +192,32 @@ def indefinite(analysis: Analysis, head: int, language: str) -> bool:
 
 
 def role_words(analysis: Analysis, entity: dict[str, Any]) -> set[str]:
-    """Lemmas of the nouns in a person's titles and descriptions ("coach", "режиссёр")."""
+    """Lemmas of the nouns in a person's titles and descriptions and of the nouns set right
+    before their name ("режиссёр спектакля Олег Мирский", "Okafor's coach, Tunde Bakare")."""
     found: set[str] = set()
+    toks = analysis.tokens
     for mention in entity["mentions"]:
+        inside = analysis.tokens_in(mention["start"], mention["end"])
         if mention.get("kind") in {"title", "nominal"}:
-            found.update(norm(analysis.tokens[i].lemma or analysis.tokens[i].text)
-                         for i in analysis.tokens_in(mention["start"], mention["end"])
-                         if analysis.tokens[i].pos in {"NOUN", "PROPN"})
+            found.update(norm(toks[i].lemma or toks[i].text) for i in inside if toks[i].pos in {"NOUN", "PROPN"})
+        elif mention.get("kind") == "name" and inside:
+            i = inside[0] - 1
+            if i >= 0 and toks[i].text == ",":
+                i -= 1
+            for j in range(i, max(-1, i - ROLE_WINDOW), -1):
+                ends = toks[j].pos == "PUNCT" and toks[j].text not in QUOTE_MARKS
+                if ends or toks[j].pos in {"VERB", "AUX", "SCONJ"}:
+                    break
+                if toks[j].pos == "NOUN":
+                    found.add(norm(toks[j].lemma or toks[j].text))
     return found
 
 
-def by_role(analysis: Analysis, entities: list[dict[str, Any]], noun: str) -> str | None:
-    """"the coach said", "Режиссёр рассказал": the one person whose title holds that noun."""
-    found = [e["id"] for e in entities if e["type"] == "PERSON" and noun in role_words(analysis, e)]
+def by_role(analysis: Analysis, entities: list[dict[str, Any]], noun: str, wanted: str | None) -> str | None:
+    """"the coach said", "Режиссёр рассказал": the one person of that gender (when known)
+    whose title holds that noun."""
+    found = [e["id"] for e in entities if e["type"] == "PERSON" and noun in role_words(analysis, e)
+             and gender.agrees(wanted, e.get("gender"))]
     return found[0] if len(found) == 1 else None
 
 
