@@ -37,6 +37,10 @@ from dateline.stages.quote_marks import Segment, dashes, find_segments, pairs
 MIXED_MIN_OUTSIDE_WORDS = 2
 # Tokens of a cue set inside a quotation ("« A, a-t-il dit, B »", "«A, — сказал он. — B»").
 MAX_INSERT = 8
+# A quotation set right after its verb without a colon has at least this many words.
+MIN_BARE_WORDS = 3
+# A quote split by its cue has at most this many words between its parts.
+MAX_SPLIT_GAP_WORDS = 12
 # Words outside a quotation in its paragraph for it to stand alone as a floating quote.
 FLOATING_MAX_OUTSIDE = 2
 # Share of a quote's words an earlier quote must hold to be the one it repeats.
@@ -103,11 +107,13 @@ def clip(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def after_cue(analysis: Analysis, segment: Segment, lex: Lexicon, kids: dict[int, list[int]],
+def after_cue(text: str, analysis: Analysis, segment: Segment, lex: Lexicon, kids: dict[int, list[int]],
               paragraph: tuple[int, int]) -> Cue | None:
     """"« … », a-t-il déclaré", "“…,” said Jane Doe", "«…», — заявил он"."""
     toks = analysis.tokens
     following = analysis.tokens_in(segment.closing, paragraph[1])
+    if not set_off(text[segment.end - 1:segment.closing + 2]):
+        return None  # "представитель «Уралтехснаба» опроверг": a name inside the subject
     skipped = 0
     while skipped < len(following) and toks[following[skipped]].text in {",", *SENTENCE_END, *dashes()}:
         skipped += 1
@@ -119,7 +125,12 @@ def after_cue(analysis: Analysis, segment: Segment, lex: Lexicon, kids: dict[int
     return None
 
 
-def before_cue(analysis: Analysis, segment: Segment, lex: Lexicon, kids: dict[int, list[int]],
+def set_off(around_close: str) -> bool:
+    """True when punctuation ends the quotation or follows it, as it does before a cue."""
+    return any(mark in around_close for mark in (",", ".", "!", "?", "…", ":", *dashes()))
+
+
+def before_cue(text: str, analysis: Analysis, segment: Segment, lex: Lexicon, kids: dict[int, list[int]],
                floor: int) -> Cue | None:
     """"X a déclaré : « … »", "He told reporters: “…”", or a verb right before the mark."""
     toks = analysis.tokens
@@ -135,6 +146,8 @@ def before_cue(analysis: Analysis, segment: Segment, lex: Lexicon, kids: dict[in
                 return verb_cue(analysis, j, kids, (floor, segment.opening), lex)
         return None
     near = [j for j in before[-2:] if is_cue_verb(toks[j], lex)]
+    if words_in(text, segment.start, segment.end) < MIN_BARE_WORDS:
+        return None  # "сообщил «Интерфаксу»": a name, not words said
     if near and all(toks[j].pos in {"ADV", "PRON"} for j in before if j > near[-1]):
         return verb_cue(analysis, near[-1], kids, (floor, segment.opening), lex)
     return None
@@ -184,15 +197,15 @@ def absorb(text: str, found: list[Attribution], segments: list[Segment],
 
 
 def only_cue_between(text: str, earlier: Quote, segment: Segment) -> bool:
-    """True when nothing but the earlier quote's cue and speaker stands between them."""
-    between = list(text[earlier.closing:segment.opening])
+    """True when only the earlier quote's cue clause stands between them: one sentence
+    at most, a few words ("“A,” Helen Marsh said in a statement. “B.”")."""
     cue = earlier.cue
     if cue is None or not earlier.closing <= cue.start < segment.opening:
         return False
-    for start, end in [(cue.start, cue.end), cue.speaker or (0, 0)]:
-        for i in range(max(start, earlier.closing), min(end, segment.opening)):
-            between[i - earlier.closing] = " "
-    return not LETTERS.search("".join(between))
+    between = text[earlier.closing:segment.opening]
+    ends = sum(between.rstrip().count(mark) for mark in SENTENCE_END) - any(
+        between.rstrip().endswith(mark) for mark in SENTENCE_END)
+    return ends == 0 and len(WORD.findall(between)) <= MAX_SPLIT_GAP_WORDS
 
 
 def stands_alone(text: str, segment: Segment, paragraphs: list[tuple[int, int]]) -> bool:
@@ -209,8 +222,8 @@ def direct_quotes(text: str, analysis: Analysis, segments: list[Segment], quotes
     closing = 0
     for segment in segments:
         cue = inner_cue(text, analysis, segment, lex, kids) \
-            or after_cue(analysis, segment, lex, kids, paragraphs[paragraph_index(paragraphs, segment.closing)]) \
-            or before_cue(analysis, segment, lex, kids, cue_floor(text, segment, paragraphs, closing))
+            or after_cue(text, analysis, segment, lex, kids, paragraphs[paragraph_index(paragraphs, segment.closing)]) \
+            or before_cue(text, analysis, segment, lex, kids, cue_floor(text, segment, paragraphs, closing))
         closing = segment.closing
         earlier = [q for q in done if q.closing <= segment.opening]
         last = earlier[-1] if earlier else None
@@ -223,7 +236,8 @@ def direct_quotes(text: str, analysis: Analysis, segments: list[Segment], quotes
         if cue is not None:
             done.append(Quote(list(segment.parts), "direct", cue, segment.paragraph, segment.closing))
         elif last is not None and segment.paragraph - last_paragraph(last, paragraphs) in {0, 1} \
-                and stands_alone(text, segment, paragraphs) and WORD.search(text[segment.start:segment.end]):
+                and stands_alone(text, segment, paragraphs) and WORD.search(text[segment.start:segment.end]) \
+                and not text[segment.start:segment.end].rstrip().endswith("?"):  # an interviewer's question
             done.append(Quote(list(segment.parts), "direct", None, segment.paragraph, segment.closing))
         done.sort(key=lambda q: q.start)
     return done
