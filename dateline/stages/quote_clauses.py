@@ -109,14 +109,6 @@ def comma_before(analysis: Analysis, verb: int, paragraph: tuple[int, int], lex:
     return None
 
 
-def after_closing_mark(text: str, offset: int) -> bool:
-    """True when only commas, dashes and spaces separate ``offset`` from a closing mark."""
-    i = offset - 1
-    while i >= 0 and (text[i].isspace() or text[i] in ",—–"):
-        i -= 1
-    return i >= 0 and text[i] in CLOSERS
-
-
 def tail_is_speaker(analysis: Analysis, verb: int, lex: Lexicon, kids: dict[int, list[int]],
                     sentence_end: int) -> bool:
     """After a postposed cue verb come only its speaker and adverbials: no clause, no object."""
@@ -135,7 +127,7 @@ def postposed(text: str, analysis: Analysis, verb: int, lex: Lexicon, kids: dict
               sentence: tuple[int, int], paragraph: tuple[int, int]) -> Attribution | None:
     """"…, a indiqué X": the clause before the comma that sets off the cue."""
     comma = comma_before(analysis, verb, paragraph, lex)
-    if comma is None or after_closing_mark(text, analysis.tokens[comma].start):
+    if comma is None:
         return None
     if not tail_is_speaker(analysis, verb, lex, kids, sentence[1]):
         return None

@@ -35,8 +35,10 @@ from dateline.stages.quote_marks import Segment, dashes, find_segments, pairs
 # A reported clause with fewer words than this outside its quotation is that quotation
 # with its cue ("…» , a-t-il dit"), not a mixed quote.
 MIXED_MIN_OUTSIDE_WORDS = 2
-# Tokens of a cue set inside a quotation ("« A, a-t-il dit, B »", "«A, — сказал он. — B»").
-MAX_INSERT = 8
+# Tokens of a cue set inside a quotation ("« A, a-t-il dit, B »", "«A, — сказал он. — B»"),
+# and at most how far into it its verb comes ("a-t-elle déclaré").
+MAX_INSERT = 14
+MAX_INSERT_LEAD = 4
 # A quotation set right after its verb without a colon has at least this many words.
 MIN_BARE_WORDS = 3
 # A quote split by its cue has at most this many words between its parts.
@@ -68,34 +70,42 @@ def paragraph_index(paragraphs: list[tuple[int, int]], offset: int) -> int:
 
 
 def inner_cue(text: str, analysis: Analysis, segment: Segment, lex: Lexicon, kids: dict[int, list[int]]) -> Cue | None:
-    """A cue set inside the quotation: cut it out of the parts and return it."""
+    """A cue set inside the quotation ("« A, a-t-il dit, B »", "«A, — сказал он. — B»",
+    "— A, a répondu la maire."): cut it out of the parts and return it."""
     toks = analysis.tokens
     for p, (a, b) in enumerate(segment.parts):
         inside = analysis.tokens_in(a, b)
         for k, d in enumerate(inside[:-1]):
             if toks[d].text != "," and toks[d].text not in dashes():
                 continue
-            verb = next((j for j in inside[k + 1:k + 4] if is_cue_verb(toks[j], lex)), None)
-            gap = inside[k + 1:inside.index(verb)] if verb is not None else []
-            if verb is None or any(toks[j].pos not in {"AUX", "PRON", "ADV", "PUNCT"} for j in gap):
+            verb = next((j for j in inside[k + 1:k + 1 + MAX_INSERT_LEAD] if is_cue_verb(toks[j], lex)), None)
+            if verb is None or any(toks[j].pos not in {"AUX", "PRON", "ADV", "PUNCT"}
+                                   for j in inside[k + 1:inside.index(verb)]):
                 continue
-            stop = next((j for j in inside[inside.index(verb) + 1:inside.index(verb) + MAX_INSERT]
-                         if toks[j].text in {",", "."} | dashes()), None)
-            before = (a, toks[d].start)
-            after = b
-            if stop is not None:
-                resume = stop + 1
-                while resume < len(toks) and toks[resume].start < b and toks[resume].text in dashes():
-                    resume += 1
-                after = toks[resume].start if resume < len(toks) and toks[resume].start < b else b
-            elif inside[-1] - verb > MAX_INSERT:
+            resume = insert_end(analysis, inside, inside.index(verb), segment.dash)
+            if resume is None:
                 continue
-            new = [span for span in (clip(text, *before), clip(text, after, b)) if span[1] > span[0]]
-            if not new or new[0][0] != before[0]:
+            new = [span for span in (clip(text, a, toks[d].start), clip(text, resume, b)) if span[1] > span[0]]
+            if not new or new[0][0] != a:
                 continue
             segment.parts[p:p + 1] = new
-            segment.inner.append((toks[d].start, after))
-            return verb_cue(analysis, verb, kids, (toks[d].start, toks[stop].start if stop is not None else b), lex)
+            segment.inner.append((toks[d].start, resume))
+            return verb_cue(analysis, verb, kids, (toks[d].start, resume), lex)
+    return None
+
+
+def insert_end(analysis: Analysis, inside: list[int], at: int, dash: bool) -> int | None:
+    """Offset where the quotation resumes after a cue set inside it (the part's end when it
+    does not); in a line of dialogue only a dash resumes it ("— A, — сказал X, который …")."""
+    toks = analysis.tokens
+    stops = {",", "."} | dashes() if not dash else dashes()
+    for n in range(at + 1, min(len(inside), at + MAX_INSERT)):
+        if toks[inside[n]].text in stops:
+            while n + 1 < len(inside) and toks[inside[n + 1]].text in dashes():
+                n += 1
+            return toks[inside[n + 1]].start if n + 1 < len(inside) else toks[inside[-1]].end
+    if dash or len(inside) - at <= MAX_INSERT:
+        return toks[inside[-1]].end
     return None
 
 
