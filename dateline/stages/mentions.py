@@ -216,10 +216,15 @@ def name_mention(analysis: Analysis, span: Span, text: str, language: str,
                  kids: dict[int, list[int]]) -> Mention | None:
     """The mention a model's named entity stands for, corrected by rule, or None."""
     inside = analysis.tokens_in(span.start, span.end)
-    while len(inside) > 1 and analysis.tokens[inside[0]].pos == "DET":
+    honorifics = set(load("all", "names").get("honorifics", []))
+    while len(inside) > 1 and (analysis.tokens[inside[0]].pos == "DET"
+                               or norm(analysis.tokens[inside[0]].text) in honorifics):
+        dropped = analysis.tokens[inside[0]].text
         inside = inside[1:]
         first = analysis.tokens[inside[0]]
-        span = Span(first.start, span.end, span.label, text[first.start:span.end], span.lemma)
+        lemma = span.lemma.split(" ", 1)[1] if span.lemma.split(" ", 1)[0] == dropped and " " in span.lemma \
+            else span.lemma
+        span = Span(first.start, span.end, span.label, text[first.start:span.end], lemma)
     if not inside or is_date(span, language) or not opens_like_a_name(span):
         return None
     if len(inside) == 1 and analysis.tokens[inside[0]].pos in {"NOUN", "ADJ"}:

@@ -15,6 +15,8 @@ from dateline.stages import gender
 from dateline.stages.mentions import Mention, overlaps
 from dateline.stages.roles import norm, words
 
+# Dependencies that set a name beside a noun ("le président Henri Castel").
+APPOSITION = {"appos", "flat:name", "flat", "compound"}
 # Text between quotation marks, in the styles news uses.
 QUOTED = re.compile(r"«[^»]*»|“[^”]*”|„[^“”]*[“”]|\"[^\"\n]*\"")
 
@@ -48,7 +50,11 @@ def antecedent(analysis: Analysis, candidates: list[tuple[int, int, str]], offse
     sentence = next(((a, b) for a, b in analysis.sentences if a <= last[0] < b), (last[0], last[1]))
 
     def subject(candidate: tuple[int, int, str]) -> bool:
-        return any(analysis.tokens[i].dep.startswith("nsubj") for i in analysis.tokens_in(candidate[0], candidate[1]))
+        """The subject, or a name set in apposition to it ("Le président Henri Castel a …")."""
+        toks = analysis.tokens
+        inside = analysis.tokens_in(candidate[0], candidate[1])
+        return any(toks[i].dep.startswith("nsubj") or toks[i].dep in APPOSITION
+                   and toks[toks[i].head].dep.startswith("nsubj") for i in inside)
 
     if subject(last):
         return last[2]

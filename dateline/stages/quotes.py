@@ -27,6 +27,7 @@ from dateline.stages.quote_cues import (
     Lexicon,
     children,
     is_cue_verb,
+    lemma,
     lexicon,
     verb_cue,
 )
@@ -154,6 +155,8 @@ def before_cue(text: str, analysis: Analysis, segment: Segment, lex: Lexicon, ki
                 return None
             if is_cue_verb(toks[j], lex):
                 return verb_cue(analysis, j, kids, (floor, segment.opening), lex)
+            if toks[last].text == ":" and lemma(toks[j]) in lex.nouns and toks[toks[j].head].pos == "VERB":
+                return verb_cue(analysis, toks[j].head, kids, (floor, segment.opening), lex)  # "a lu un communiqué :"
         return None
     near = [j for j in before[-2:] if is_cue_verb(toks[j], lex)]
     if words_in(text, segment.start, segment.end) < MIN_BARE_WORDS:

@@ -1,0 +1,211 @@
+"""Quotes stage: direct, indirect and mixed quotes with their cue and speaker."""
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from dateline.api import make_document
+from dateline.pipeline import run_stages
+from dateline.settings import Settings
+
+
+def record_of(text: str, lang: str) -> dict[str, Any]:
+    doc = make_document(text.encode(), "<test>", input="text", lang=lang)
+    return run_stages(doc, Settings(), until="quotes").to_json()
+
+
+def quotes_of(text: str, lang: str) -> list[dict[str, Any]]:
+    return record_of(text, lang)["quotes"]
+
+
+def speaker_name(record: dict[str, Any], quote: dict[str, Any]) -> str | None:
+    entity = next((e for e in record["entities"] if e["id"] == quote["speaker"]), None)
+    return entity["name"] if entity else None
+
+
+def only_quote(text: str, lang: str) -> tuple[dict[str, Any], dict[str, Any]]:
+    record = record_of(text, lang)
+    assert len(record["quotes"]) == 1, record["quotes"]
+    return record, record["quotes"][0]
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("« Nous ne céderons pas », a déclaré la ministre Claire Dumont.", "fr"),
+    ("«\u00a0Nous ne céderons pas\u00a0», a déclaré la ministre Claire Dumont.", "fr"),
+    ("“We will not give in,” said Transport Secretary Claire Dumont.", "en"),
+    ('"We will not give in," said Transport Secretary Claire Dumont.', "en"),
+    ("„Мы не уступим“, — заявила министр Клэр Дюмон.", "ru"),
+    ("«Мы не уступим», — заявила министр Клэр Дюмон.", "ru"),
+    ("‹ Nous ne céderons pas ›, a déclaré la ministre Claire Dumont.", "fr"),
+])
+def test_a_direct_quote_in_any_mark_style_gets_its_cue_and_speaker(text, lang):
+    record, quote = only_quote(text, lang)
+    assert quote["kind"] == "direct"
+    assert record["text"][quote["start"]:quote["end"]] == quote["text"]
+    assert not any(mark in quote["text"] for mark in "«»“”„‹›\"")
+    assert speaker_name(record, quote) in {"Claire Dumont", "Клэр Дюмон"}
+
+
+def test_offsets_cover_the_quoted_content_only():
+    record, quote = only_quote("Le maire Paul Ferrand a prévenu : « Le pont restera fermé tout l'été. »", "fr")
+    assert quote["text"] == "Le pont restera fermé tout l'été."
+    assert quote["cue"] == "a prévenu"
+
+
+def test_a_quote_split_by_its_cue_is_one_quote():
+    record, quote = only_quote("« Le pont restera fermé », a déclaré le maire Paul Ferrand, « jusqu'à la fin "
+                               "des travaux de consolidation. »", "fr")
+    assert quote["text"] == "Le pont restera fermé jusqu'à la fin des travaux de consolidation."
+    assert len(quote["parts"]) == 2 and speaker_name(record, quote) == "Paul Ferrand"
+
+
+def test_an_english_quote_split_by_a_sentence_cue_is_one_quote():
+    record, quote = only_quote("“The bridge stays shut,” Mayor Paul Ferrand said on Monday. “It will reopen "
+                               "once the repairs are finished.”", "en")
+    assert quote["text"].startswith("The bridge stays shut") and quote["text"].endswith("are finished.")
+
+
+def test_a_quote_running_over_paragraphs_is_one_quote():
+    text = ("La directrice du port, Anne Kerbrat, a lu un communiqué : « Les quais seront fermés lundi.\n\n"
+            "« Les navires de pêche pourront accoster au bassin nord. »")
+    record, quote = only_quote(text, "fr")
+    assert "fermés lundi" in quote["text"] and "bassin nord" in quote["text"]
+    assert speaker_name(record, quote) == "Anne Kerbrat"
+
+
+def test_a_cue_set_inside_a_russian_quote_splits_it():
+    record, quote = only_quote("«Мы готовы к переговорам, — сказал губернатор Олег Васильев. — Но не на этих "
+                               "условиях»", "ru")
+    assert quote["text"] == "Мы готовы к переговорам Но не на этих условиях"
+    assert speaker_name(record, quote) == "Олег Васильев"
+
+
+def test_a_line_of_dialogue_is_a_direct_quote():
+    record, quote = only_quote("— Nous ne céderons pas, a répondu la maire Sophie Lenoir.", "fr")
+    assert quote["text"] == "Nous ne céderons pas" and quote["kind"] == "direct"
+    assert speaker_name(record, quote) == "Sophie Lenoir"
+
+
+@pytest.mark.parametrize("text, lang, content, cue", [
+    ("Le procureur Marc Delage a précisé que l'enquête durerait plusieurs mois.", "fr",
+     "l'enquête durerait plusieurs mois", "a précisé"),
+    ("Prosecutor Mark Dellow told reporters that the inquiry would last several months.", "en",
+     "the inquiry would last several months", "told"),
+    ("Prosecutor Mark Dellow said the inquiry would last several months.", "en",
+     "the inquiry would last several months", "said"),
+    ("Прокурор Марк Делов заявил, что расследование продлится несколько месяцев.", "ru",
+     "расследование продлится несколько месяцев", "заявил"),
+])
+def test_an_indirect_clause_is_an_indirect_quote(text, lang, content, cue):
+    record, quote = only_quote(text, lang)
+    assert (quote["kind"], quote["text"], quote["cue"]) == ("indirect", content, cue)
+    assert speaker_name(record, quote) in {"Marc Delage", "Mark Dellow", "Марк Делов"}
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("L'enquête durera plusieurs mois, a indiqué le procureur Marc Delage.", "fr"),
+    ("The inquiry will last several months, prosecutor Mark Dellow said.", "en"),
+    ("Расследование продлится несколько месяцев, сообщил прокурор Марк Делов.", "ru"),
+])
+def test_a_cue_after_the_clause_attributes_the_clause_before_it(text, lang):
+    record, quote = only_quote(text, lang)
+    assert quote["kind"] == "indirect" and quote["text"].split()[0] in {"L'enquête", "The", "Расследование"}
+    assert speaker_name(record, quote) in {"Marc Delage", "Mark Dellow", "Марк Делов"}
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Selon le procureur Marc Delage, l'enquête durera plusieurs mois.", "fr"),
+    ("D'après le procureur Marc Delage, l'enquête durera plusieurs mois.", "fr"),
+    ("According to prosecutor Mark Dellow, the inquiry will last several months.", "en"),
+    ("По словам прокурора Марка Делова, расследование продлится несколько месяцев.", "ru"),
+    ("L'enquête durera plusieurs mois, selon le procureur Marc Delage.", "fr"),
+])
+def test_an_attribution_phrase_attributes_its_clause(text, lang):
+    record, quote = only_quote(text, lang)
+    assert quote["kind"] == "indirect"
+    assert "plusieurs mois" in quote["text"] or "several months" in quote["text"] \
+        or "несколько месяцев" in quote["text"]
+    assert speaker_name(record, quote) in {"Marc Delage", "Mark Dellow", "Марк Делов"}
+
+
+def test_an_indirect_clause_with_a_quoted_fragment_is_mixed():
+    record, quote = only_quote("La ministre Claire Dumont a estimé que la réforme était « indispensable et "
+                               "urgente ».", "fr")
+    assert quote["kind"] == "mixed" and "indispensable et urgente" in quote["text"]
+
+
+def test_a_pronoun_speaker_is_the_person_named_as_subject_before_it():
+    text = ("Le président Henri Castel a reçu le syndicaliste Marc Olivier à l'Élysée. "
+            "« Le dialogue reprendra dès lundi », a-t-il déclaré.")
+    record, quote = only_quote(text, "fr")
+    assert quote["speaker_text"] == "il" and speaker_name(record, quote) == "Henri Castel"
+
+
+def test_a_pronoun_speaker_agrees_in_gender_when_the_text_shows_it():
+    text = ("Mme Hélène Dubreuil, directrice de l'usine, a rencontré le délégué Paul Marchal. "
+            "« Nous garderons tous les emplois », a-t-elle assuré.")
+    record, quote = only_quote(text, "fr")
+    assert speaker_name(record, quote) == "Hélène Dubreuil"
+
+
+def test_a_description_speaker_resolves_to_the_person_named_elsewhere():
+    text = ("Le porte-parole du Département d'État, John Kirby, a confirmé l'appel lundi. "
+            "La conversation a duré une heure, a précisé le porte-parole du Département d'État.")
+    record = record_of(text, "fr")
+    quote = next(q for q in record["quotes"] if "une heure" in q["text"])
+    assert speaker_name(record, quote) == "John Kirby"
+
+
+def test_a_floating_quote_paragraph_carries_the_previous_speaker():
+    text = ("« Nous avons perdu trois mois de récolte », a déploré l'agriculteur Louis Perrin.\n\n"
+            "« Personne ne nous a prévenus avant l'ouverture des vannes. »")
+    record = record_of(text, "fr")
+    assert len(record["quotes"]) == 2
+    first, floating = record["quotes"]
+    assert floating["speaker"] == first["speaker"] is not None and floating["cue"] is None
+
+
+def test_an_unnamed_speaker_keeps_its_words_and_no_entity():
+    record, quote = only_quote("The fire started in a storage room, a police spokesman said.", "en")
+    assert quote["speaker"] is None and quote["speaker_text"] == "a police spokesman"
+
+
+def test_a_quote_inside_a_quote_belongs_to_the_outer_speaker():
+    text = ("« Le ministre m'a dit : \"nous verrons plus tard\", et rien n'a bougé depuis », a raconté "
+            "l'éleveuse Marie Gauthier.")
+    record, quote = only_quote(text, "fr")
+    assert "nous verrons plus tard" in quote["text"] and speaker_name(record, quote) == "Marie Gauthier"
+
+
+def test_reported_speech_inside_a_clause_is_not_a_second_quote():
+    text = ("Le procureur Marc Delage a indiqué que le suspect a affirmé qu'il était chez lui ce soir-là.")
+    record, quote = only_quote(text, "fr")
+    assert speaker_name(record, quote) == "Marc Delage"
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Le gouvernement a présenté une « réforme » que les syndicats jugent vide.", "fr"),
+    ("Elle a relu « Les Misérables » pendant l'été, dans la maison familiale.", "fr"),
+    ("The former champion, known as “the Iron Man”, retired in 2019 after a long injury.", "en"),
+    ("Компания «Северсталь» увеличила выпуск стали на пять процентов.", "ru"),
+    ("Le club a vendu son « joyau » au plus offrant, a-t-on appris mardi.", "fr"),
+])
+def test_scare_quotes_titles_names_and_nicknames_are_not_quotes(text, lang):
+    assert quotes_of(text, lang) == []
+
+
+def test_a_verb_of_thinking_is_not_a_cue():
+    assert quotes_of("Le maire Paul Ferrand pense que le pont rouvrira en septembre.", "fr") == []
+
+
+def test_a_quote_in_a_repeated_paragraph_points_to_the_quote_it_repeats():
+    text = ("Le maire Paul Ferrand a annoncé que le pont rouvrira en septembre après des travaux.\n\n"
+            "Le maire Paul Ferrand a annoncé que le pont rouvrira en septembre après les travaux.")
+    record = record_of(text, "fr")
+    assert [q["duplicate_of"] for q in record["quotes"]] == [None, 0]
+
+
+def test_a_language_without_a_model_still_finds_quoted_speech():
+    record = record_of("«Wir geben nicht auf», sagte die Ministerin Clara Weiss am Montag.", "de")
+    assert record["quotes"] == [] or record["quotes"][0]["kind"] == "direct"
