@@ -24,7 +24,7 @@ def bare_target(mentions: list[Mention], noun: str, before: int) -> str | None:
     """The organisation a bare description means: the one whose name holds its noun, else
     the latest description with the same head noun."""
     named = {m.key for m in mentions if m.type == "ORG" and m.kind == "name"
-             and noun in norm(m.lemma or m.text).split()}
+             and (noun in norm(m.lemma or m.text).split() or noun in m.extra.get("heads", set()))}
     if len(named) == 1:
         return named.pop()
     described = [m for m in mentions if m.kind == "nominal" and m.type == "ORG" and m.start < before
@@ -42,8 +42,12 @@ def collective(analysis: Analysis, text: str, index: int, language: str, kids: d
     if not core or whole[0] > index:
         return None
     start, end, surface = span_text(text, tokens, whole)
-    if any(m.type == "ORG" and m.kind == "name" and start <= m.start and m.end <= end for m in mentions):
-        return None  # "la société Valmont": the name is the mention
+    following = tokens[phrase[-1] + 1].start if phrase[-1] + 1 < len(tokens) else end
+    named = [m for m in mentions if m.type == "ORG" and m.kind == "name" and start <= m.start
+             and (m.end <= end or m.start == following)]
+    if named:  # "la société Valmont": the name is the mention, and "la société" will mean it
+        named[0].extra.setdefault("heads", set()).add(noun)
+        return None
     core_text = span_text(text, tokens, core)[2]
     if names_something(analysis, core, index):
         return Mention(start, end, surface, "ORG", kind="nominal", key=f"org:{norm(core_text)}",
