@@ -68,8 +68,23 @@ def dates(record: dict[str, Any]) -> list[str]:
     return ["", "dates:", *(f"  {d['text']} → {d['value'] or 'unresolved'}" for d in record["dates"])]
 
 
+def quotes(record: dict[str, Any]) -> list[str]:
+    """Each quote with who said it: the speaker's name, else the words that stand for them."""
+    if not record.get("quotes"):
+        return []
+    names = {e["id"]: e["name"] for e in record.get("entities", [])}
+    out = ["", f"quotes ({len(record['quotes'])}):"]
+    for quote in record["quotes"]:
+        who = names.get(quote["speaker"]) or (f"({quote['speaker_text']}, unnamed)" if quote["speaker_text"]
+                                              else "(unattributed)")
+        repeat = f" [repeats quote {quote['duplicate_of'] + 1}]" if quote.get("duplicate_of") is not None else ""
+        line = f"{who} — {quote['kind']}, {quote['cue'] or 'no cue'}{repeat}: «{quote['text']}»"
+        out.append(textwrap.fill(line, WIDTH, initial_indent="  ", subsequent_indent="      "))
+    return out
+
+
 def render(record: dict[str, Any]) -> str:
-    lines = header(record) + body(record) + removed(record) + entities(record) + dates(record)
+    lines = header(record) + body(record) + removed(record) + entities(record) + quotes(record) + dates(record)
     if record.get("warnings"):
         lines += ["", *(f"warning: {w}" for w in record["warnings"])]
     return "\n".join(lines)

@@ -115,6 +115,39 @@ def score_entities(record: dict[str, Any], gold: dict[str, Any]) -> dict[str, fl
             "places_within_25km": ratio(near, len(located)), "dates_resolved": ratio(resolved, len(dated))}
 
 
+def plain(text: str) -> str:
+    return " ".join(text.replace("’", "'").split()).strip(" .,;:").casefold()
+
+
+def gold_quote_match(record: dict[str, Any], gold: dict[str, Any]) -> int | None:
+    """Index of the predicted quote on the gold quote's line with its first and last words."""
+    lines = [p["line"] for p in record["paragraphs"]]
+    for i, quote in enumerate(record["quotes"]):
+        text = plain(quote["text"])
+        if lines[quote["paragraph"]] == gold["line"] and text.startswith(plain(gold["content_starts"])) \
+                and text.endswith(plain(gold["content_ends"])):
+            return i
+    return None
+
+
+def score_quotes(record: dict[str, Any], gold: dict[str, Any]) -> dict[str, float]:
+    """Gold quotes found (same line, same first and last words), with the gold speaker and
+    kind; the repeated lead's quote marked as a repeat of the first; no other quote."""
+    golds = gold.get("quotes", [])
+    found = {i: gold_quote_match(record, g) for i, g in enumerate(golds)}
+    names = {e["id"]: {e["name"], *e.get("aliases", [])} for e in record["entities"]}
+    speakers = sum(1 for i, j in found.items() if j is not None
+                   and golds[i]["speaker"] in names.get(record["quotes"][j]["speaker"] or "", set()))
+    kinds = sum(1 for i, j in found.items() if j is not None and record["quotes"][j]["kind"] == golds[i]["kind"])
+    by_line = {g["line"]: found[i] for i, g in enumerate(golds)}
+    repeats = [(found[i], by_line.get(g["duplicate_of_line"])) for i, g in enumerate(golds) if "duplicate_of_line" in g]
+    flagged = sum(1 for j, k in repeats if j is not None and k is not None and record["quotes"][j]["duplicate_of"] == k)
+    matched = {j for j in found.values() if j is not None}
+    return {"quotes_found": ratio(len(matched), len(golds)), "quote_speakers": ratio(speakers, len(golds)),
+            "quote_kinds": ratio(kinds, len(golds)), "quote_repeat_flagged": ratio(flagged, len(repeats)),
+            "quote_precision": ratio(len(matched), len(record["quotes"]))}
+
+
 def run(shared: Path, settings: Settings) -> dict[str, float]:
     """Scores averaged over the gold pages."""
     totals: dict[str, float] = {}
@@ -124,7 +157,9 @@ def run(shared: Path, settings: Settings) -> dict[str, float]:
         try:
             scores = score_record(analyze_gold_doc(shared, gold, settings), gold)
             given = gold.get("given_published")
-            scores.update(score_entities(analyze_gold_doc(shared, gold, settings, given), gold))
+            dated = analyze_gold_doc(shared, gold, settings, given)
+            scores.update(score_entities(dated, gold))
+            scores.update(score_quotes(dated, gold))
         except DatelineError:
             scores = dict.fromkeys(("title_exact", "body_recall", "body_precision", "entities_found"), 0.0)
         for key, value in scores.items():
