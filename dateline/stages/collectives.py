@@ -72,3 +72,48 @@ def add_collectives(analysis: Analysis, text: str, mentions: list[Mention], lang
         if mention is not None:
             add_containing(mention, found)
     return sorted(found, key=lambda m: m.start)
+
+
+def rekey(mentions: list[Mention], old: str, new: str) -> None:
+    for mention in mentions:
+        if mention.key == old:
+            mention.key = new
+
+
+def join_acronyms(text: str, mentions: list[Mention]) -> None:
+    """"Силы быстрого реагирования (СБР)", "Bureau de la coordination … (OCHA)": the acronym in
+    brackets after a name is that name's entity."""
+    names = [m for m in mentions if m.kind == "name"]
+    for long, short in zip(names, names[1:]):
+        between = text[long.end:short.start].strip()
+        closing = text[short.end:short.end + 2].lstrip()[:1]
+        if between == "(" and closing == ")" and short.text.isupper() and long.type in {"ORG", "MISC", "GPE"}:
+            short.type = long.type
+            rekey(mentions, short.key, long.key)
+
+
+def join_places_of(analysis: Analysis, text: str, mentions: list[Mention]) -> list[Mention]:
+    """"Министерство здравоохранения Новосибирской области": a place set right after an
+    organisation's name and governed by it is part of the name, not a mention of its own."""
+    kept: list[Mention] = []
+    for mention in mentions:
+        before = kept[-1] if kept else None
+        if before is not None and before.type == "ORG" and before.kind == "name" and mention.kind == "name" \
+                and mention.type in {"GPE", "LOC"} and text[before.end:mention.start] == " " \
+                and governed_by(analysis, mention, before):
+            old = before.key
+            before.text = text[before.start:mention.end]
+            before.lemma = f"{before.lemma or before.text} {mention.text}" if before.lemma else before.text
+            before.end = mention.end
+            before.key = f"org:{norm(before.lemma)}"
+            rekey(kept, old, before.key)
+            continue
+        kept.append(mention)
+    return kept
+
+
+def governed_by(analysis: Analysis, mention: Mention, owner: Mention) -> bool:
+    """True when the mention's head word depends on a word of the owner."""
+    inside = analysis.tokens_in(mention.start, mention.end)
+    heads = [analysis.tokens[i].head for i in inside if analysis.tokens[i].head not in inside]
+    return bool(heads) and all(owner.start <= analysis.tokens[h].start < owner.end for h in heads)

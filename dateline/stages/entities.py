@@ -17,7 +17,7 @@ from dateline.nlp import Analysis
 from dateline.record import Document
 from dateline.settings import Settings
 from dateline.stages import gender
-from dateline.stages.collectives import add_collectives
+from dateline.stages.collectives import add_collectives, join_acronyms, join_places_of
 from dateline.stages.mentions import Mention, collect
 from dateline.stages.pronouns import resolve_pronouns
 from dateline.stages.roles import norm
@@ -226,6 +226,8 @@ def group_mentions(mentions: list[Mention]) -> list[list[Mention]]:
 def find_entities(analysis: Analysis, text: str, language: str) -> list[dict[str, Any]]:
     """The entities of a text (pure: compute only)."""
     mentions = collect(analysis, text, language)
+    mentions = join_places_of(analysis, text, mentions)
+    join_acronyms(text, mentions)
     merge_surnames(mentions, language)
     merge_short_names(mentions)
     mentions = repeated_names(analysis, text, mentions, language)

@@ -205,7 +205,7 @@ def role_words(analysis: Analysis, entity: dict[str, Any]) -> set[str]:
             if i >= 0 and toks[i].text == ",":
                 i -= 1
             for j in range(i, max(-1, i - ROLE_WINDOW), -1):
-                ends = toks[j].pos == "PUNCT" and toks[j].text not in QUOTE_MARKS
+                ends = toks[j].pos == "PUNCT" and toks[j].text not in QUOTE_MARKS | {"-"}
                 if ends or toks[j].pos in {"VERB", "AUX", "SCONJ"}:
                     break
                 if toks[j].pos == "NOUN":
