@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from dateline.nlp import Analysis
+from dateline.stages.mentions import children_of
 from dateline.stages.quote_cues import (
     COMPLEMENT_WINDOW,
     GAP_POS,
@@ -19,7 +20,6 @@ from dateline.stages.quote_cues import (
     Attribution,
     Cue,
     Lexicon,
-    children,
     complement_start,
     is_cue_verb,
     lemma,
@@ -142,7 +142,7 @@ def postposed(text: str, analysis: Analysis, verb: int, lex: Lexicon, kids: dict
 
 def verb_attributions(text: str, analysis: Analysis, paragraphs: list[tuple[int, int]], lex: Lexicon,
                       segments: list[Segment]) -> list[Attribution]:
-    kids = children(analysis)
+    kids = children_of(analysis)
     found = []
     for verb, token in enumerate(analysis.tokens):
         if not is_cue_verb(token, lex) or inside(token.start, segments):
@@ -230,7 +230,7 @@ def according_parts(text: str, analysis: Analysis, phrase: tuple[int, int], clos
 def according_attributions(text: str, analysis: Analysis, paragraphs: list[tuple[int, int]], lex: Lexicon,
                            segments: list[Segment]) -> list[Attribution]:
     """Every "selon X, …" / "comme l'a dit X, …" of the text."""
-    kids = children(analysis)
+    kids = children_of(analysis)
     found = []
     toks = analysis.tokens
     for i, token in enumerate(toks):

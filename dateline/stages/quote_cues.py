@@ -17,6 +17,7 @@ from functools import cache
 
 from dateline.lexicon import load
 from dateline.nlp import Analysis, Token
+from dateline.stages.mentions import subtree
 from dateline.stages.roles import norm
 
 # Tokens that may stand between a comma and a postposed cue verb: its auxiliary, its
@@ -101,23 +102,6 @@ def lemma(token: Token) -> str:
 
 def is_cue_verb(token: Token, lex: Lexicon) -> bool:
     return token.pos not in NOT_VERBS and (lemma(token) in lex.verbs or norm(token.text) in lex.verbs)
-
-
-def children(analysis: Analysis) -> dict[int, list[int]]:
-    kids: dict[int, list[int]] = {}
-    for i, token in enumerate(analysis.tokens):
-        if token.head != i:
-            kids.setdefault(token.head, []).append(i)
-    return kids
-
-
-def subtree(index: int, kids: dict[int, list[int]]) -> list[int]:
-    found, stack = [], [index]
-    while stack:
-        node = stack.pop()
-        found.append(node)
-        stack.extend(kids.get(node, []))
-    return sorted(found)
 
 
 def sentence_of(analysis: Analysis, offset: int, paragraph: tuple[int, int]) -> tuple[int, int]:

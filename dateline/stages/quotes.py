@@ -18,14 +18,14 @@ from dateline.nlp import Analysis
 from dateline.record import Document
 from dateline.settings import Settings
 from dateline.stages import quote_speakers
-from dateline.stages.quote_clauses import CLOSERS, TRAILING, attributions, words_in
+from dateline.stages.mentions import children_of
+from dateline.stages.quote_clauses import CLOSERS, attributions, clipped, words_in
 from dateline.stages.quote_cues import (
     GAP_POS,
     MAX_CUE_GAP,
     Attribution,
     Cue,
     Lexicon,
-    children,
     is_cue_verb,
     lemma,
     lexicon,
@@ -86,7 +86,7 @@ def inner_cue(text: str, analysis: Analysis, segment: Segment, lex: Lexicon, kid
             resume = insert_end(analysis, inside, inside.index(verb), segment.dash)
             if resume is None:
                 continue
-            new = [span for span in (clip(text, a, toks[d].start), clip(text, resume, b)) if span[1] > span[0]]
+            new = [span for span in (clipped(text, a, toks[d].start), clipped(text, resume, b)) if span[1] > span[0]]
             if not new or new[0][0] != a:
                 continue
             segment.parts[p:p + 1] = new
@@ -108,14 +108,6 @@ def insert_end(analysis: Analysis, inside: list[int], at: int, dash: bool) -> in
     if dash or len(inside) - at <= MAX_INSERT:
         return toks[inside[-1]].end
     return None
-
-
-def clip(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1] in TRAILING:
-        end -= 1
-    return start, end
 
 
 def after_cue(text: str, analysis: Analysis, segment: Segment, lex: Lexicon, kids: dict[int, list[int]],
@@ -230,7 +222,7 @@ def stands_alone(text: str, segment: Segment, paragraphs: list[tuple[int, int]])
 def direct_quotes(text: str, analysis: Analysis, segments: list[Segment], quotes: list[Quote],
                   paragraphs: list[tuple[int, int]], lex: Lexicon) -> list[Quote]:
     """Quotations with their cue, split quotations joined, floating quotations carried on."""
-    kids = children(analysis)
+    kids = children_of(analysis)
     done = sorted(quotes, key=lambda q: q.start)
     closing = 0
     for segment in segments:
