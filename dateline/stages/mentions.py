@@ -225,6 +225,12 @@ def name_mention(analysis: Analysis, span: Span, text: str, language: str,
         lemma = span.lemma.split(" ", 1)[1] if span.lemma.split(" ", 1)[0] == dropped and " " in span.lemma \
             else span.lemma
         span = Span(first.start, span.end, span.label, text[first.start:span.end], lemma)
+    post = set(load("all", "names").get("post_honorifics", []))
+    while len(inside) > 1 and span.label == "PERSON" and norm(analysis.tokens[inside[-1]].text) in post:
+        inside = inside[:-1]
+        last = analysis.tokens[inside[-1]]
+        lemma = span.lemma.rsplit(" ", 1)[0] if " " in span.lemma else span.lemma
+        span = Span(span.start, last.end, span.label, text[span.start:last.end], lemma)
     if not inside or is_date(span, language) or not opens_like_a_name(span):
         return None
     if len(inside) == 1 and analysis.tokens[inside[0]].pos in {"NOUN", "ADJ"}:

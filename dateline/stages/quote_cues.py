@@ -139,17 +139,21 @@ def phrase_span(analysis: Analysis, head: int, kids: dict[int, list[int]]) -> tu
 
 def subject_of(analysis: Analysis, verb: int, kids: dict[int, list[int]], window: tuple[int, int]) -> int | None:
     """The subject of a verb, or of the verb it is chained to ("a tenu à préciser"), within
-    the window (never inside the content the verb reports: parses cross quotation marks)."""
+    the window (never inside the content the verb reports: parses cross quotation marks);
+    of two, the nearer ("SAN FRANCISCO (AP) — Lumora Systems said")."""
     for candidate in (verb, analysis.tokens[verb].head):
-        for child in kids.get(candidate, []):
-            token = analysis.tokens[child]
-            subject = token.dep.startswith(SUBJECT_DEP) and token.dep not in PASSIVE_DEPS \
-                or token.dep == INVERTED_SUBJECT
-            if subject and norm(token.text).lstrip("-") != EUPHONIC_T and window[0] <= token.start < window[1]:
-                return child
+        found = [child for child in kids.get(candidate, []) if is_subject(analysis.tokens[child])
+                 and window[0] <= analysis.tokens[child].start < window[1]]
+        if found:
+            return min(found, key=lambda child: abs(child - verb))
         if analysis.tokens[verb].dep not in CHAINED_DEPS:
             break
     return None
+
+
+def is_subject(token: Token) -> bool:
+    subject = token.dep.startswith(SUBJECT_DEP) and token.dep not in PASSIVE_DEPS or token.dep == INVERTED_SUBJECT
+    return subject and norm(token.text).lstrip("-") != EUPHONIC_T
 
 
 def inverted_speaker(analysis: Analysis, verb: int, kids: dict[int, list[int]], window: tuple[int, int],
