@@ -117,3 +117,22 @@ def governed_by(analysis: Analysis, mention: Mention, owner: Mention) -> bool:
     inside = analysis.tokens_in(mention.start, mention.end)
     heads = [analysis.tokens[i].head for i in inside if analysis.tokens[i].head not in inside]
     return bool(heads) and all(owner.start <= analysis.tokens[h].start < owner.end for h in heads)
+
+
+def designated_organisations(analysis: Analysis, text: str, mentions: list[Mention], language: str) -> list[Mention]:
+    """"Norvik Foods", "Lumora Systems": a run of proper nouns the model missed that ends with
+    an organisation word (``org_designators`` in entities.toml) is an organisation's name."""
+    designators = word_set(language, "org_designators")
+    tokens, found = analysis.tokens, []
+    i = 0
+    while i < len(tokens):
+        j = i
+        while j < len(tokens) and tokens[j].pos == "PROPN" and tokens[j].text[:1].isupper():
+            j += 1
+        if j - i >= 2 and norm(tokens[j - 1].text) in designators \
+                and not any(tokens[i].start < m.end and m.start < tokens[j - 1].end for m in mentions):
+            start, end = tokens[i].start, tokens[j - 1].end
+            found.append(Mention(start, end, text[start:end], "ORG", key=f"org:{norm(text[start:end])}",
+                                 lemma=text[start:end]))
+        i = max(j, i + 1)
+    return sorted(mentions + found, key=lambda m: m.start)

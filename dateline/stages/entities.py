@@ -17,7 +17,7 @@ from dateline.nlp import Analysis
 from dateline.record import Document
 from dateline.settings import Settings
 from dateline.stages import gender
-from dateline.stages.collectives import add_collectives, join_acronyms, join_places_of
+from dateline.stages.collectives import add_collectives, designated_organisations, join_acronyms, join_places_of
 from dateline.stages.mentions import Mention, collect
 from dateline.stages.pronouns import resolve_pronouns
 from dateline.stages.roles import norm
@@ -227,6 +227,7 @@ def find_entities(analysis: Analysis, text: str, language: str) -> list[dict[str
     """The entities of a text (pure: compute only)."""
     mentions = collect(analysis, text, language)
     mentions = join_places_of(analysis, text, mentions)
+    mentions = designated_organisations(analysis, text, mentions, language)
     join_acronyms(text, mentions)
     merge_surnames(mentions, language)
     merge_short_names(mentions)

@@ -202,8 +202,8 @@ def role_words(analysis: Analysis, entity: dict[str, Any]) -> set[str]:
             found.update(norm(toks[i].lemma or toks[i].text) for i in inside if toks[i].pos in {"NOUN", "PROPN"})
         elif mention.get("kind") == "name" and inside:
             i = inside[0] - 1
-            if i >= 0 and toks[i].text == ",":
-                i -= 1
+            if i >= 0 and toks[i].text == "," and any(toks[k].dep == "appos" for k in inside):
+                i -= 1  # "Okafor's coach, Tunde Bakare": the name is set beside its role
             for j in range(i, max(-1, i - ROLE_WINDOW), -1):
                 ends = toks[j].pos == "PUNCT" and toks[j].text not in QUOTE_MARKS | {"-"}
                 if ends or toks[j].pos in {"VERB", "AUX", "SCONJ"}:
