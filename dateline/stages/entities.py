@@ -19,7 +19,7 @@ from dateline.settings import Settings
 from dateline.stages import gender
 from dateline.stages.collectives import add_collectives, designated_organisations, join_acronyms, join_places_of
 from dateline.stages.mentions import Mention, collect
-from dateline.stages.pronouns import resolve_pronouns
+from dateline.stages.pronouns import is_subject, resolve_pronouns
 from dateline.stages.roles import norm
 
 # Words of a headline, hyphenated names kept whole ("États-Unis").
@@ -62,6 +62,16 @@ def unknown_place(mention: Mention) -> bool:
     """A one-word "place" the gazetteer does not know: the model's guess, maybe a surname."""
     return mention.type in {"GPE", "LOC"} and " " not in mention.text and not mention.country \
         and geo.resolve_place(mention.lemma or mention.text, set(), None) is None
+
+
+def nominative_subjects(analysis: Analysis, mentions: list[Mention], language: str) -> None:
+    """Where names inflect, a person named as a subject is named in the nominative: its
+    surface is its name ("Валентина Сизова заявила"), whatever the lemmatiser made of it."""
+    if not names.case_endings(language):
+        return
+    for mention in mentions:
+        if mention.type == "PERSON" and mention.kind == "name" and is_subject(analysis, mention.start, mention.end):
+            mention.lemma = mention.text
 
 
 def merge_short_names(mentions: list[Mention]) -> None:
@@ -227,6 +237,7 @@ def find_entities(analysis: Analysis, text: str, language: str) -> list[dict[str
     """The entities of a text (pure: compute only)."""
     mentions = collect(analysis, text, language)
     mentions = join_places_of(analysis, text, mentions)
+    nominative_subjects(analysis, mentions, language)
     mentions = designated_organisations(analysis, text, mentions, language)
     join_acronyms(text, mentions)
     merge_surnames(mentions, language)

@@ -39,6 +39,15 @@ def quoted_ranges(text: str) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in QUOTED.finditer(text)]
 
 
+def is_subject(analysis: Analysis, start: int, end: int) -> bool:
+    """True for the subject of a clause, or a name set in apposition to it ("Le président
+    Henri Castel a …")."""
+    toks = analysis.tokens
+    return any(toks[i].dep.startswith("nsubj")
+               or toks[i].dep in APPOSITION and toks[toks[i].head].dep.startswith("nsubj")
+               for i in analysis.tokens_in(start, end))
+
+
 def antecedent(analysis: Analysis, candidates: list[tuple[int, int, str]], offset: int) -> str | None:
     """The key of the person a pronoun at ``offset`` stands for: the last person named
     before it, or the subject of that sentence when the last one named is its object
@@ -50,11 +59,7 @@ def antecedent(analysis: Analysis, candidates: list[tuple[int, int, str]], offse
     sentence = next(((a, b) for a, b in analysis.sentences if a <= last[0] < b), (last[0], last[1]))
 
     def subject(candidate: tuple[int, int, str]) -> bool:
-        """The subject, or a name set in apposition to it ("Le président Henri Castel a …")."""
-        toks = analysis.tokens
-        inside = analysis.tokens_in(candidate[0], candidate[1])
-        return any(toks[i].dep.startswith("nsubj") or toks[i].dep in APPOSITION
-                   and toks[toks[i].head].dep.startswith("nsubj") for i in inside)
+        return is_subject(analysis, candidate[0], candidate[1])
 
     if subject(last):
         return last[2]
