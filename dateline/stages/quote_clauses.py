@@ -12,7 +12,6 @@ from dateline.nlp import Analysis
 from dateline.stages.mentions import children_of
 from dateline.stages.quote_cues import (
     COMPLEMENT_WINDOW,
-    GAP_POS,
     MAX_CUE_GAP,
     MAX_TAIL,
     MIN_CONTENT_WORDS,
@@ -21,6 +20,7 @@ from dateline.stages.quote_cues import (
     Cue,
     Lexicon,
     complement_start,
+    in_gap,
     is_cue_verb,
     lemma,
     sentence_of,
@@ -104,7 +104,7 @@ def comma_before(analysis: Analysis, verb: int, paragraph: tuple[int, int], lex:
             return None
         if token.text == "," or token.text in dashes():
             return i
-        if token.pos not in GAP_POS or token.pos == "PUNCT" or norm(token.text) in lex.complementizers:
+        if not in_gap(token, lex) or norm(token.text) in lex.complementizers:
             return None
     return None
 

@@ -44,6 +44,8 @@ PASSIVE_DEPS = {"nsubj:pass", "nsubjpass"}
 # French inversion: "a-t-il déclaré" tags "-il" (and the euphonic "-t") as expl:subj.
 INVERTED_SUBJECT = "expl:subj"
 EUPHONIC_T = "t"
+# Words between a verb and the noun of its inverted subject ("lance un jeune manifestant").
+MAX_INVERTED_LEAD = 3
 # A verb chained to another shares its subject ("a tenu à préciser", "said, adding",
 # "сказала, говоря о …").
 CHAINED_DEPS = {"xcomp", "conj", "advcl"}
@@ -61,6 +63,8 @@ class Lexicon:
     complementizers: frozenset[str]
     addressee_verbs: frozenset[str]
     speaker_prepositions: frozenset[str]
+    chain_verbs: frozenset[str]  # "a tenu à préciser": verbs that may stand before a cue verb
+    inflections: tuple[tuple[str, str], ...]  # (ending of a form, ending of its lemma)
 
 
 @cache
@@ -72,7 +76,9 @@ def lexicon(language: str) -> Lexicon:
                    frozenset(norm(w) for w in data.get("as_words", [])),
                    frozenset(norm(w) for w in data.get("complementizers", [])),
                    frozenset(norm(v) for v in data.get("addressee_verbs", [])),
-                   frozenset(norm(v) for v in data.get("speaker_prepositions", [])))
+                   frozenset(norm(v) for v in data.get("speaker_prepositions", [])),
+                   frozenset(norm(v) for v in data.get("chain_verbs", [])),
+                   tuple((str(a), str(b)) for a, b in data.get("inflections", [])))
 
 
 @dataclass
@@ -100,8 +106,21 @@ def lemma(token: Token) -> str:
     return norm(token.lemma or token.text)
 
 
+def in_gap(token: Token, lex: Lexicon) -> bool:
+    """A word that may stand between a comma and a cue verb set after its content: the
+    auxiliary, the subject, adverbs, a verb the cue is chained to ("a tenu à préciser")."""
+    return token.pos in GAP_POS and token.pos != "PUNCT" or lemma(token) in lex.chain_verbs
+
+
 def is_cue_verb(token: Token, lex: Lexicon) -> bool:
-    return token.pos not in NOT_VERBS and (lemma(token) in lex.verbs or norm(token.text) in lex.verbs)
+    """A reporting verb by its lemma, or by its form when the lemmatiser left it inflected
+    ("indique-t-on": the form rewritten by the language's ``inflections``)."""
+    if token.pos in NOT_VERBS:
+        return False
+    if lemma(token) in lex.verbs or norm(token.text) in lex.verbs:
+        return True
+    form = norm(token.text)
+    return any(form.endswith(end) and form[:len(form) - len(end)] + base in lex.verbs for end, base in lex.inflections)
 
 
 def sentence_of(analysis: Analysis, offset: int, paragraph: tuple[int, int]) -> tuple[int, int]:
@@ -127,14 +146,20 @@ def phrase_span(analysis: Analysis, head: int, kids: dict[int, list[int]]) -> tu
         left -= 1
     while fits(right + 1):
         right += 1
-    if right + 2 < len(toks) and toks[right + 1].text == "," and toks[right + 2].pos == "PROPN":
-        run = right + 2
+    honorific = right + 3 < len(toks) and norm(toks[right + 2].text) in honorifics()
+    if right + 2 < len(toks) and toks[right + 1].text == "," and (toks[right + 2].pos == "PROPN" or honorific):
+        run = right + 3 if honorific else right + 2
         while run + 1 < len(toks) and toks[run + 1].pos == "PROPN":
             run += 1
         after = toks[run + 1] if run + 1 < len(toks) else None
         if after is None or after.text == "," or after.pos in {"VERB", "AUX"}:
             right = run
     return toks[left].start, toks[right].end
+
+
+@cache
+def honorifics() -> frozenset[str]:
+    return frozenset(load("all", "names").get("honorifics", []))
 
 
 def subject_of(analysis: Analysis, verb: int, kids: dict[int, list[int]], window: tuple[int, int]) -> int | None:
@@ -158,17 +183,40 @@ def is_subject(token: Token) -> bool:
 
 def inverted_speaker(analysis: Analysis, verb: int, kids: dict[int, list[int]], window: tuple[int, int],
                      lex: Lexicon) -> int | None:
-    """A speaker after its verb ("a indiqué le porte-parole"), or, for a verb without a
-    subject, in a place phrase before it ("В пресс-службе сообщили")."""
+    """A speaker after its verb ("a indiqué le porte-parole", "explique-t-il", "lance un
+    manifestant"), or, for a verb without a subject, in a place phrase before it ("В
+    пресс-службе сообщили")."""
     toks = analysis.tokens
     for child in sorted(kids.get(verb, [])):
         token = toks[child]
         if not (window[0] <= token.start < window[1]) or token.dep not in INVERTED_DEPS \
-                or token.pos not in {"NOUN", "PROPN", "PRON"}:
+                or token.pos not in {"NOUN", "PROPN", "PRON"} or norm(token.text).lstrip("-") == EUPHONIC_T:
             continue
         marks = {norm(toks[k].text) for k in kids.get(child, []) if toks[k].dep == "case"}
         if child > verb or marks & lex.speaker_prepositions:
             return child
+    return right_after(analysis, verb, window)
+
+
+def inverted_pronoun(word: str) -> bool:
+    """"-il", "-elle", "-on" of French inversion (not the euphonic "-t")."""
+    return word.startswith("-") and norm(word).lstrip("-") not in {EUPHONIC_T, ""} and word[1:].isalpha()
+
+
+def right_after(analysis: Analysis, verb: int, window: tuple[int, int]) -> int | None:
+    """The words right after a verb set after its quotation, whatever the parse made of them:
+    an inverted pronoun ("-il", "-on") or a noun phrase ("un manifestant", "John Smith")."""
+    toks = analysis.tokens
+    for i in range(verb + 1, min(len(toks), verb + 1 + MAX_INVERTED_LEAD)):
+        token = toks[i]
+        if token.start >= window[1]:
+            return None
+        if inverted_pronoun(token.text):
+            return i
+        if token.pos in {"NOUN", "PROPN"}:
+            return i
+        if token.pos not in {"DET", "ADJ"}:
+            return None
     return None
 
 
@@ -182,8 +230,13 @@ def verb_cue(analysis: Analysis, verb: int, kids: dict[int, list[int]], window: 
         if child < verb and toks[child].dep.startswith("aux"):
             start = min(start, child)
     head = subject_of(analysis, verb, kids, window)
+    if head is None:  # "a-t-elle promis": the inverted pronoun between auxiliary and verb
+        head = next((i for i in range(verb - 1, max(-1, verb - 1 - MAX_INVERTED_LEAD), -1)
+                     if inverted_pronoun(toks[i].text) and window[0] <= toks[i].start), None)
     if head is None:
         head = inverted_speaker(analysis, verb, kids, window, lex)
+    if head is not None and head < start and inverted_pronoun(toks[head].text):
+        start = head - 2 if head >= 2 and toks[head - 1].text == "-t" and toks[head - 2].pos == "AUX" else head
     speaker = phrase_span(analysis, head, kids) if head is not None else None
     return Cue(toks[start].start, toks[verb].end, verb, speaker, head)
 

@@ -147,7 +147,7 @@ def speaker_words(text: str, cue: Cue, analysis: Analysis, language: str) -> tup
     if cue.speaker is not None:
         words = " ".join(text[cue.speaker[0]:cue.speaker[1]].split())
         head = analysis.tokens[cue.head].start if cue.head is not None else cue.speaker[0]
-        return (bare(words) if bare(words) in known else words), head
+        return (bare(words) if bare(words) in known or words.startswith("-") else words), head
     for i in analysis.tokens_in(cue.start, cue.end):
         if bare(analysis.tokens[i].text) in known:
             return bare(analysis.tokens[i].text), analysis.tokens[i].start

@@ -21,11 +21,11 @@ from dateline.stages import quote_speakers
 from dateline.stages.mentions import children_of
 from dateline.stages.quote_clauses import CLOSERS, attributions, clipped, words_in
 from dateline.stages.quote_cues import (
-    GAP_POS,
     MAX_CUE_GAP,
     Attribution,
     Cue,
     Lexicon,
+    in_gap,
     is_cue_verb,
     lemma,
     lexicon,
@@ -123,7 +123,7 @@ def after_cue(text: str, analysis: Analysis, segment: Segment, lex: Lexicon, kid
     for j in following[skipped:skipped + MAX_CUE_GAP]:
         if is_cue_verb(toks[j], lex):
             return verb_cue(analysis, j, kids, (segment.closing, paragraph[1]), lex)
-        if toks[j].pos not in GAP_POS or toks[j].pos == "PUNCT" or toks[j].text in pairs():
+        if not in_gap(toks[j], lex) or toks[j].text in pairs():
             return None
     return None
 

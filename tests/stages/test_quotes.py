@@ -209,3 +209,25 @@ def test_a_quote_in_a_repeated_paragraph_points_to_the_quote_it_repeats():
 def test_a_language_without_a_model_still_finds_quoted_speech():
     record = record_of("«Wir geben nicht auf», sagte die Ministerin Clara Weiss am Montag.", "de")
     assert record["quotes"] == [] or record["quotes"][0]["kind"] == "direct"
+
+
+@pytest.mark.parametrize("text, speaker, cue", [
+    ("« Les évacuations continueront », explique-t-il. Le préfet Jean Morel l'avait dit la veille.", None, "explique"),
+    ("La ministre Agnès Morin est arrivée à Brest.\n\n« Nous débloquerons dix millions », a-t-elle promis.",
+     "Agnès Morin", "a-t-elle promis"),
+    ("« Rien n'est décidé », indique-t-on à la préfecture.", None, "indique"),
+    ("« On ne lâchera rien », lance un manifestant.", None, "lance"),
+    ("« C'est une mesure de prudence », a tenu à préciser le directeur du club, Marc Antoine.", "Marc Antoine",
+     "préciser"),
+])
+def test_french_inverted_and_chained_cues_after_a_quote(text, speaker, cue):
+    record = record_of(text, "fr")
+    assert len(record["quotes"]) == 1
+    quote = record["quotes"][0]
+    assert speaker_name(record, quote) == speaker and quote["cue"] == cue
+
+
+def test_an_appositive_name_with_an_honorific_is_the_speaker():
+    record, quote = only_quote("L'avocat de la famille, Me Julien Roux, a indiqué que ses clients allaient porter "
+                               "plainte.", "fr")
+    assert speaker_name(record, quote) == "Julien Roux"
