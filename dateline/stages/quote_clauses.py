@@ -19,11 +19,11 @@ from dateline.stages.quote_cues import (
     Attribution,
     Cue,
     Lexicon,
+    Sentences,
     complement_start,
     in_gap,
     is_cue_verb,
     lemma,
-    sentence_of,
     verb_cue,
 )
 from dateline.stages.quote_marks import Segment, dashes, pairs
@@ -141,14 +141,14 @@ def postposed(text: str, analysis: Analysis, verb: int, lex: Lexicon, kids: dict
 
 
 def verb_attributions(text: str, analysis: Analysis, paragraphs: list[tuple[int, int]], lex: Lexicon,
-                      segments: list[Segment]) -> list[Attribution]:
+                      segments: list[Segment], sentences: Sentences) -> list[Attribution]:
     kids = children_of(analysis)
     found = []
     for verb, token in enumerate(analysis.tokens):
         if not is_cue_verb(token, lex) or inside(token.start, segments):
             continue
         paragraph = paragraph_of(paragraphs, token.start)
-        sentence = sentence_of(analysis, token.start, paragraph)
+        sentence = sentences.around(token.start, paragraph)
         attribution = complement(text, analysis, verb, lex, kids, sentence, segments) \
             or postposed(text, analysis, verb, lex, kids, sentence, paragraph)
         if attribution is not None:
@@ -228,7 +228,7 @@ def according_parts(text: str, analysis: Analysis, phrase: tuple[int, int], clos
 
 
 def according_attributions(text: str, analysis: Analysis, paragraphs: list[tuple[int, int]], lex: Lexicon,
-                           segments: list[Segment]) -> list[Attribution]:
+                           segments: list[Segment], sentences: Sentences) -> list[Attribution]:
     """Every "selon X, …" / "comme l'a dit X, …" of the text."""
     kids = children_of(analysis)
     found = []
@@ -237,7 +237,7 @@ def according_attributions(text: str, analysis: Analysis, paragraphs: list[tuple
         if inside(token.start, segments) or i and toks[i - 1].end == token.start and toks[i - 1].text.isalnum():
             continue
         paragraph = paragraph_of(paragraphs, token.start)
-        sentence = sentence_of(analysis, token.start, paragraph)
+        sentence = sentences.around(token.start, paragraph)
         phrase_end = phrase_at(text, token.start, lex)
         verb = as_phrase(analysis, i, lex) if phrase_end is None else None
         if phrase_end is None and verb is None:
@@ -269,6 +269,7 @@ def without_nested(found: list[Attribution]) -> list[Attribution]:
 def attributions(text: str, analysis: Analysis, paragraphs: list[tuple[int, int]], lex: Lexicon,
                  segments: list[Segment]) -> list[Attribution]:
     """Every attributed clause of the text, outermost only, in order."""
-    found = verb_attributions(text, analysis, paragraphs, lex, segments)
-    found += according_attributions(text, analysis, paragraphs, lex, segments)
+    sentences = Sentences(text, analysis, [(s.opening, s.closing) for s in segments])
+    found = verb_attributions(text, analysis, paragraphs, lex, segments, sentences)
+    found += according_attributions(text, analysis, paragraphs, lex, segments, sentences)
     return sorted(without_nested(found), key=lambda a: a.parts[0][0])

@@ -12,6 +12,7 @@ dateline/stages/quote_speakers.py. Direct quotations are found in quote_marks.py
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -46,6 +47,8 @@ INVERTED_SUBJECT = "expl:subj"
 EUPHONIC_T = "t"
 # Words between a verb and the noun of its inverted subject ("lance un jeune manifestant").
 MAX_INVERTED_LEAD = 3
+# A quotation closed, then a full stop, then the next sentence ("… plus ». « On nous …").
+AFTER_QUOTE = re.compile(r"[»”“\"›][.!?…]\s+(?=\S)|[.!?…][»”“\"›]\s+(?=\S)")
 # A verb chained to another shares its subject ("a tenu à préciser", "said, adding",
 # "сказала, говоря о …").
 CHAINED_DEPS = {"xcomp", "conj", "advcl"}
@@ -63,6 +66,7 @@ class Lexicon:
     complementizers: frozenset[str]
     addressee_verbs: frozenset[str]
     speaker_prepositions: frozenset[str]
+    opinion_words: frozenset[str]  # "Pour X, « … »"
     chain_verbs: frozenset[str]  # "a tenu à préciser": verbs that may stand before a cue verb
     inflections: tuple[tuple[str, str], ...]  # (ending of a form, ending of its lemma)
 
@@ -77,6 +81,7 @@ def lexicon(language: str) -> Lexicon:
                    frozenset(norm(w) for w in data.get("complementizers", [])),
                    frozenset(norm(v) for v in data.get("addressee_verbs", [])),
                    frozenset(norm(v) for v in data.get("speaker_prepositions", [])),
+                   frozenset(norm(v) for v in data.get("opinion_words", [])),
                    frozenset(norm(v) for v in data.get("chain_verbs", [])),
                    tuple((str(a), str(b)) for a, b in data.get("inflections", [])))
 
@@ -123,12 +128,21 @@ def is_cue_verb(token: Token, lex: Lexicon) -> bool:
     return any(form.endswith(end) and form[:len(form) - len(end)] + base in lex.verbs for end, base in lex.inflections)
 
 
-def sentence_of(analysis: Analysis, offset: int, paragraph: tuple[int, int]) -> tuple[int, int]:
-    """The sentence around an offset, never beyond its paragraph."""
-    starts = [s for s, _ in analysis.sentences]
-    i = max(0, bisect.bisect_right(starts, offset) - 1)
-    start, end = analysis.sentences[i] if analysis.sentences else paragraph
-    return max(start, paragraph[0]), min(end, paragraph[1])
+class Sentences:
+    """Sentence bounds for reading quotes: the model's, except that a sentence never ends
+    inside a quotation, and one does end after a quotation closed by a full stop ("…
+    plus ». « On nous …")."""
+
+    def __init__(self, text: str, analysis: Analysis, quoted: list[tuple[int, int]]) -> None:
+        starts = {s for s, _ in analysis.sentences if not any(a < s < b for a, b in quoted)}
+        starts |= {m.end() for m in AFTER_QUOTE.finditer(text)}
+        self.starts = sorted(starts | {0})
+
+    def around(self, offset: int, paragraph: tuple[int, int]) -> tuple[int, int]:
+        """The sentence around an offset, never beyond its paragraph."""
+        i = max(0, bisect.bisect_right(self.starts, offset) - 1)
+        end = self.starts[i + 1] if i + 1 < len(self.starts) else paragraph[1]
+        return max(self.starts[i], paragraph[0]), min(end, paragraph[1])
 
 
 def phrase_span(analysis: Analysis, head: int, kids: dict[int, list[int]]) -> tuple[int, int]:

@@ -163,8 +163,11 @@ def resolve(text: str, cue: Cue | None, analysis: Analysis, entities: list[dict[
     words, head = speaker_words(text, cue, analysis, language)
     if words is None or head is None:
         return None, None
-    if words in pronouns(language):
-        wanted = gender.pronoun_gender(words, language) or \
+    head_word = norm(analysis.tokens[cue.head].lemma or analysis.tokens[cue.head].text) if cue.head is not None else ""
+    generic = head_word in word_list(language, "person_nouns") and cue.head is not None \
+        and not indefinite(analysis, cue.head, language)
+    if words in pronouns(language) or generic:  # "a-t-il déclaré", "a déclaré l'élue"
+        wanted = gender.pronoun_gender(words, language) or gender.phrase_gender(words, language) or \
             (gender.verb_gender(analysis, cue.verb, language) if cue.verb is not None else None)
         genders = {e["id"]: e.get("gender") for e in entities}
         return pronoun_speaker(analysis, table, head, quoted, previous, wanted, genders), words

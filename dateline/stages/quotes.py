@@ -19,7 +19,7 @@ from dateline.record import Document
 from dateline.settings import Settings
 from dateline.stages import quote_speakers
 from dateline.stages.mentions import children_of
-from dateline.stages.quote_clauses import CLOSERS, attributions, clipped, words_in
+from dateline.stages.quote_clauses import CLOSERS, according_speaker, attributions, clipped, words_in
 from dateline.stages.quote_cues import (
     MAX_CUE_GAP,
     Attribution,
@@ -32,6 +32,7 @@ from dateline.stages.quote_cues import (
     verb_cue,
 )
 from dateline.stages.quote_marks import Segment, dashes, find_segments, pairs
+from dateline.stages.roles import norm
 
 # A reported clause with fewer words than this outside its quotation is that quotation
 # with its cue ("…» , a-t-il dit"), not a mixed quote.
@@ -141,6 +142,9 @@ def before_cue(text: str, analysis: Analysis, segment: Segment, lex: Lexicon, ki
     if not before:
         return None
     last = before[-1]
+    opinion = opinion_cue(text, analysis, before, lex)
+    if opinion is not None:
+        return opinion
     if toks[last].text in {":", ","}:
         for j in reversed(before[:-1]):
             if toks[j].text in SENTENCE_END or toks[j].text in CLOSERS:
@@ -156,6 +160,21 @@ def before_cue(text: str, analysis: Analysis, segment: Segment, lex: Lexicon, ki
     if near and all(toks[j].pos in {"ADV", "PRON"} for j in before if j > near[-1]):
         return verb_cue(analysis, near[-1], kids, (floor, segment.opening), lex)
     return None
+
+
+def opinion_cue(text: str, analysis: Analysis, before: list[int], lex: Lexicon) -> Cue | None:
+    """"Pour le chef de l'opposition, Yannick Le Bihan, « … »": a quotation set after an
+    opinion phrase that opens its sentence and ends with a comma."""
+    toks = analysis.tokens
+    starts = [k for k, j in enumerate(before) if k == 0 or toks[before[k - 1]].text in SENTENCE_END]
+    if not starts or toks[before[-1]].text != ",":
+        return None
+    first = before[starts[-1]]
+    if norm(toks[first].text) not in lex.opinion_words or first == before[-1]:
+        return None
+    cue = according_speaker(analysis, toks[first].end, toks[before[-1]].start, lex)
+    cue.start, cue.end = toks[first].start, max(cue.end, toks[first].end)
+    return cue if cue.speaker is not None else None
 
 
 def cue_floor(text: str, segment: Segment, paragraphs: list[tuple[int, int]], previous_closing: int) -> int:

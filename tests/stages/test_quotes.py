@@ -231,3 +231,25 @@ def test_an_appositive_name_with_an_honorific_is_the_speaker():
     record, quote = only_quote("L'avocat de la famille, Me Julien Roux, a indiqué que ses clients allaient porter "
                                "plainte.", "fr")
     assert speaker_name(record, quote) == "Julien Roux"
+
+
+def test_a_sentence_ends_after_a_closed_quotation_even_when_the_model_runs_on():
+    text = ("La secrétaire du syndicat, Nadia Kerouédan, estime que les effectifs « ne suivent plus ». « On nous "
+            "demande de faire toujours plus avec moins », résume-t-elle.")
+    record = record_of(text, "fr")
+    assert [q["kind"] for q in record["quotes"]] == ["mixed", "direct"]
+    assert record["quotes"][0]["text"] == "les effectifs « ne suivent plus »"
+
+
+def test_an_opinion_phrase_opening_the_sentence_attributes_its_quotation():
+    record, quote = only_quote("Pour le chef de l'opposition, Yannick Le Bihan, « c'est un tour de passe-passe ».",
+                               "fr")
+    assert speaker_name(record, quote) == "Yannick Le Bihan" and quote["cue"] == "Pour"
+
+
+def test_a_generic_noun_for_a_person_named_before_resolves_like_a_pronoun():
+    text = ("La maire, Hélène Guivarch, a défendu le budget. « Nous n'augmenterons pas les impôts », a déclaré "
+            "l'élue devant l'assemblée.")
+    record = record_of(text, "fr")
+    quote = next(q for q in record["quotes"] if q["kind"] == "direct")
+    assert speaker_name(record, quote) == "Hélène Guivarch"
