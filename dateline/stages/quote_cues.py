@@ -176,18 +176,31 @@ def honorifics() -> frozenset[str]:
     return frozenset(load("all", "names").get("honorifics", []))
 
 
-def subject_of(analysis: Analysis, verb: int, kids: dict[int, list[int]], window: tuple[int, int]) -> int | None:
-    """The subject of a verb, or of the verb it is chained to ("a tenu à préciser"), within
-    the window (never inside the content the verb reports: parses cross quotation marks);
-    of two, the nearer ("SAN FRANCISCO (AP) — Lumora Systems said")."""
-    for candidate in (verb, analysis.tokens[verb].head):
-        found = [child for child in kids.get(candidate, []) if is_subject(analysis.tokens[child])
-                 and window[0] <= analysis.tokens[child].start < window[1]]
-        if found:
-            return min(found, key=lambda child: abs(child - verb))
-        if analysis.tokens[verb].dep not in CHAINED_DEPS:
-            break
+def subject_of(analysis: Analysis, verb: int, kids: dict[int, list[int]], window: tuple[int, int],
+               lex: Lexicon | None = None) -> int | None:
+    """The subject of a verb within the window (never inside the content it reports: parses
+    cross quotation marks), the nearer of two ("SAN FRANCISCO (AP) — Lumora Systems said");
+    for a participle set after a comma ("…, adding that …"), the subject of the reporting verb
+    before it; else the subject of the verb it is chained to ("a tenu à préciser")."""
+    toks = analysis.tokens
+    own = nearest_subject(analysis, verb, kids, window)
+    if own is not None:
+        return own
+    if lex is not None and verb > 0 and toks[verb - 1].text in {",", "en"}:
+        for j in range(verb - 1, -1, -1):
+            if toks[j].start < window[0]:
+                break
+            if is_cue_verb(toks[j], lex) and (found := nearest_subject(analysis, j, kids, window)) is not None:
+                return found
+    if toks[verb].dep in CHAINED_DEPS:
+        return nearest_subject(analysis, toks[verb].head, kids, window)
     return None
+
+
+def nearest_subject(analysis: Analysis, verb: int, kids: dict[int, list[int]], window: tuple[int, int]) -> int | None:
+    found = [child for child in kids.get(verb, []) if is_subject(analysis.tokens[child])
+             and window[0] <= analysis.tokens[child].start < window[1]]
+    return min(found, key=lambda child: abs(child - verb)) if found else None
 
 
 def is_subject(token: Token) -> bool:
@@ -243,7 +256,7 @@ def verb_cue(analysis: Analysis, verb: int, kids: dict[int, list[int]], window: 
     for child in kids.get(verb, []):
         if child < verb and toks[child].dep.startswith("aux"):
             start = min(start, child)
-    head = subject_of(analysis, verb, kids, window)
+    head = subject_of(analysis, verb, kids, window, lex)
     if head is None:  # "a-t-elle promis": the inverted pronoun between auxiliary and verb
         head = next((i for i in range(verb - 1, max(-1, verb - 1 - MAX_INVERTED_LEAD), -1)
                      if inverted_pronoun(toks[i].text) and window[0] <= toks[i].start), None)

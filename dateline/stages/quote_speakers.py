@@ -176,6 +176,8 @@ def resolve(text: str, cue: Cue | None, analysis: Analysis, entities: list[dict[
     by_id = {e["id"]: e for e in entities}
     head_token = analysis.tokens[cue.head] if cue.head is not None else None
     noun = norm(head_token.lemma or head_token.text) if head_token else ""
+    if head_token is not None and norm(head_token.text) in word_list(language, "nouns"):
+        noun = norm(head_token.text)  # "data": the lemmatiser's "datum" is in no list
     span = cue.speaker or (head, head + len(words))
     found = in_phrase(analysis, table, by_id, span, head, noun, language)
     collective = noun in word_set(language, "institution_nouns") | word_list(language, "nouns")

@@ -253,3 +253,16 @@ def test_a_generic_noun_for_a_person_named_before_resolves_like_a_pronoun():
     record = record_of(text, "fr")
     quote = next(q for q in record["quotes"] if q["kind"] == "direct")
     assert speaker_name(record, quote) == "Hélène Guivarch"
+
+
+def test_a_participle_after_a_comma_keeps_the_speaker_of_the_verb_before_it():
+    record = record_of("Powell said the labor market remained strong, adding that policymakers would watch "
+                       "incoming data closely.", "en")
+    assert [q["cue"] for q in record["quotes"]] == ["said", "adding"]
+    assert len({q["speaker"] for q in record["quotes"]}) == 1 and record["quotes"][1]["speaker"] is not None
+
+
+def test_statistics_are_spoken_by_the_organisation_that_issued_them():
+    record, quote = only_quote("According to CME Group data, traders now see a 70% chance of a cut in September.",
+                               "en")
+    assert speaker_name(record, quote) == "CME Group"
