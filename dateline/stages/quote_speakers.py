@@ -35,12 +35,18 @@ class EntityMention:
     entity: str
     type: str
     kind: str
+    credit: bool = False  # a news agency credited in brackets ("(Reuters)", "/ТАСС/"), not an actor
 
 
-def mention_table(entities: list[dict[str, Any]]) -> list[EntityMention]:
+def credited(text: str, start: int, end: int) -> bool:
+    """A name in brackets or slashes of its own: an agency credit ("(Reuters)", "/ТАСС/")."""
+    return text[start - 1:start] in {"(", "/"} and text[end:end + 1] in {")", "/"}
+
+
+def mention_table(entities: list[dict[str, Any]], text: str = "") -> list[EntityMention]:
     """Every mention of every entity, in text order."""
-    rows = [EntityMention(m["start"], m["end"], e["id"], e["type"], m.get("kind", "name"))
-            for e in entities for m in e["mentions"]]
+    rows = [EntityMention(m["start"], m["end"], e["id"], e["type"], m.get("kind", "name"),
+                          credited(text, m["start"], m["end"])) for e in entities for m in e["mentions"]]
     return sorted(rows, key=lambda r: r.start)
 
 
@@ -106,7 +112,7 @@ def last_named(analysis: Analysis, table: list[EntityMention], offset: int, quot
     sentence's subject when the last one named is an object); with ``subjects``, only
     those named as the subject of a clause ("Norvik Foods said … The company said")."""
     named = [(m.start, m.end, m.entity) for m in table if m.type in types and m.kind in {"name", "title"}
-             and not any(a <= m.start < b for a, b in quoted)]
+             and not any(a <= m.start < b for a, b in quoted) and not m.credit]
     if subjects:
         acting = [n for n in named if any(analysis.tokens[i].dep.startswith("nsubj")
                                           for i in analysis.tokens_in(n[0], n[1])) and n[1] <= offset]

@@ -232,6 +232,12 @@ def only_cue_between(text: str, earlier: Quote, segment: Segment) -> bool:
     return ends == 0 and len(WORD.findall(between)) <= MAX_SPLIT_GAP_WORDS
 
 
+def says_something(text: str, segment: Segment) -> bool:
+    """Words said, not a name: a few words, or a sentence ("— сказала она «Интерфаксу»")."""
+    content = text[segment.start:segment.end].rstrip()
+    return words_in(text, segment.start, segment.end) >= MIN_BARE_WORDS or content[-1:] in SENTENCE_END
+
+
 def stands_alone(text: str, segment: Segment, paragraphs: list[tuple[int, int]]) -> bool:
     start, end = paragraphs[segment.paragraph]
     outside = text[start:segment.opening] + text[segment.closing:end] if len(segment.parts) == 1 else ""
@@ -253,7 +259,7 @@ def direct_quotes(text: str, analysis: Analysis, segments: list[Segment], quotes
         last = earlier[-1] if earlier else None
         if last is not None and last.kind == "direct" and last.paragraph == segment.paragraph \
                 and (cue is None or last.cue is not None and cue.verb == last.cue.verb) \
-                and only_cue_between(text, last, segment):
+                and only_cue_between(text, last, segment) and says_something(text, segment):
             last.parts += segment.parts
             last.closing = segment.closing
             continue
@@ -293,7 +299,7 @@ def repeats(text: str, quote: Quote, earlier: list[tuple[int, Quote]], original:
 def records(doc: Document, analysis: Analysis, quotes: list[Quote]) -> list[dict[str, Any]]:
     """The quotes as record entries, speakers resolved in reading order."""
     language = doc.language or ""
-    table = quote_speakers.mention_table(doc.entities)
+    table = quote_speakers.mention_table(doc.entities, doc.text)
     quoted = [p for q in quotes for p in q.parts]
     out: list[dict[str, Any]] = []
     previous: Quote | None = None

@@ -266,3 +266,15 @@ def test_statistics_are_spoken_by_the_organisation_that_issued_them():
     record, quote = only_quote("According to CME Group data, traders now see a 70% chance of a cut in September.",
                                "en")
     assert speaker_name(record, quote) == "CME Group"
+
+
+def test_a_name_in_quotation_marks_after_the_cue_does_not_continue_the_quote():
+    record, quote = only_quote("«Рынок был готов к такому исходу», — сказала аналитик Наталия Орлова «Интерфаксу».",
+                               "ru")
+    assert quote["text"] == "Рынок был готов к такому исходу"
+
+
+def test_a_news_agency_credited_in_brackets_is_never_the_speaker():
+    record, quote = only_quote("МОСКВА, 12 марта. /ТАСС/. Центральный банк сохранил ставку на уровне 16%, сообщила "
+                               "пресс-служба регулятора.", "ru")
+    assert speaker_name(record, quote) != "ТАСС"
