@@ -30,6 +30,9 @@ from dateline.stages.quote_marks import Segment, dashes, pairs
 from dateline.stages.roles import norm
 
 WORD = re.compile(r"\w+")
+# A wire dateline opening a paragraph: a place in capitals, maybe an agency, then a dash.
+UPPER = r"[^\W\d_a-zà-ÿа-я]"  # a letter that is not lower case
+DATELINE = re.compile(rf"{UPPER}{UPPER}+(?:[ ,.'-]+{UPPER}+)*,?(?:\s*\([^)]{{1,30}}\))?\s*[—–-]+\s+")
 # Punctuation trimmed off the end of a reported clause.
 TRAILING = " \u00a0,;:.—–-"
 # Words that may open a sentence before "selon X," ("Mais selon lui, …", "Toujours d'après X, …").
@@ -73,6 +76,8 @@ def clause_end(analysis: Analysis, first: int, sentence: tuple[int, int], lex: L
             break
         if not is_cue_verb(toks[u], lex):
             continue
+        if toks[u - 1].pos == "CCONJ" and u - 1 > first and complement_start(analysis, u, lex, kids, end) is not None:
+            return toks[u - 1].start  # "said X and warned that Y": a second quote
         comma = comma_before(analysis, u, sentence, lex)
         if comma is None or comma <= first:
             continue
@@ -123,6 +128,12 @@ def tail_is_speaker(analysis: Analysis, verb: int, lex: Lexicon, kids: dict[int,
     return True
 
 
+def after_dateline(text: str, start: int, end: int) -> int:
+    """Past a dateline that opens the clause ("ROTTERDAM — Dock workers …")."""
+    match = DATELINE.match(text, start, end)
+    return match.end() if match else start
+
+
 def postposed(text: str, analysis: Analysis, verb: int, lex: Lexicon, kids: dict[int, list[int]],
               sentence: tuple[int, int], paragraph: tuple[int, int]) -> Attribution | None:
     """"…, a indiqué X": the clause before the comma that sets off the cue."""
@@ -132,6 +143,7 @@ def postposed(text: str, analysis: Analysis, verb: int, lex: Lexicon, kids: dict
     if not tail_is_speaker(analysis, verb, lex, kids, sentence[1]):
         return None
     start, end = clipped(text, sentence[0], analysis.tokens[comma].start)
+    start = after_dateline(text, start, end)
     content = analysis.tokens_in(start, end)
     has_verb = analysis.degraded or any(analysis.tokens[i].pos in {"VERB", "AUX"} for i in content)
     if words_in(text, start, end) < MIN_CONTENT_WORDS or not has_verb:

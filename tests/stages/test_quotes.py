@@ -278,3 +278,15 @@ def test_a_news_agency_credited_in_brackets_is_never_the_speaker():
     record, quote = only_quote("МОСКВА, 12 марта. /ТАСС/. Центральный банк сохранил ставку на уровне 16%, сообщила "
                                "пресс-служба регулятора.", "ru")
     assert speaker_name(record, quote) != "ТАСС"
+
+
+def test_a_wire_dateline_is_not_part_of_the_reported_clause():
+    record, quote = only_quote("ROTTERDAM — Dock workers voted to extend their strike by a week, the union said.",
+                               "en")
+    assert quote["text"] == "Dock workers voted to extend their strike by a week"
+
+
+def test_a_second_cue_joined_by_and_starts_a_second_quote():
+    record = record_of("The port authority said about 40 ships were waiting and warned that the backlog could "
+                       "take weeks to clear.", "en")
+    assert [q["cue"] for q in record["quotes"]] == ["said", "warned"]
