@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cache
 
 from dateline.lexicon import load
@@ -104,7 +104,6 @@ class Attribution:
     parts: list[tuple[int, int]]
     cue: Cue
     shape: str  # "complement", "postposed" or "according"
-    marks: list[int] = field(default_factory=list)  # indexes of quotations inside the content
 
 
 def lemma(token: Token) -> str:

@@ -7,7 +7,7 @@ Attribution is the quote stage's business (dateline/stages/quotes.py).
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cache
 
 from dateline.lexicon import load
@@ -25,7 +25,6 @@ class Segment:
     opening: int  # offset of the opening mark (of the dash for dialogue)
     closing: int  # offset just past the closing mark (the content end when unclosed)
     dash: bool = False
-    inner: list[tuple[int, int]] = field(default_factory=list)  # cue inserts cut out of the parts
 
     @property
     def start(self) -> int:

@@ -91,7 +91,6 @@ def inner_cue(text: str, analysis: Analysis, segment: Segment, lex: Lexicon, kid
             if not new or new[0][0] != a:
                 continue
             segment.parts[p:p + 1] = new
-            segment.inner.append((toks[d].start, resume))
             return verb_cue(analysis, verb, kids, (toks[d].start, resume), lex)
     return None
 
