@@ -26,6 +26,8 @@ from dateline.stages.roles import norm
 TITLE_WORD = re.compile(r"\w+(?:-\w+)*")
 # An all-caps name this short is an acronym (USA, FBI) and keeps its capitals.
 SHORT_ACRONYM = 5
+# What a description's gender, matching a person's known gender, adds to its office match.
+GENDER_BONUS = 0.5
 # Offices through which a counterpart is named: "son homologue" holds the other's office.
 COUNTERPART = "counterpart"
 
@@ -158,6 +160,8 @@ def resolve_descriptions(analysis: Analysis, mentions: list[Mention], known: dic
             if other.key in excluded or not gender.agrees(wanted.get(mention.start), known.get(other.key)):
                 continue
             score = 2.0 * (mention.office in held.get(other.key, set()))
+            if score and wanted.get(mention.start) and known.get(other.key) == wanted.get(mention.start):
+                score += GENDER_BONUS  # "la maire": the mayor known to be a woman first
             countries = {m.country for m in mentions if m.key == other.key and m.country}
             if mention.country and countries:
                 score += 1.0 if mention.country in countries else -3.0

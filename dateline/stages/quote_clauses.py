@@ -121,9 +121,13 @@ def tail_is_speaker(analysis: Analysis, verb: int, lex: Lexicon, kids: dict[int,
     tail = [i for i in range(verb + 1, len(toks)) if toks[i].start < sentence_end]
     if len(tail) > MAX_TAIL or any(norm(toks[i].text) in lex.complementizers for i in tail):
         return False
+    subject_before = any(c < verb and toks[c].dep.startswith("nsubj") for c in kids.get(verb, []))
     for child in kids.get(verb, []):
         dep = toks[child].dep
-        if child > verb and (dep == "ccomp" or dep in OBJECT_DEPS and lemma(toks[verb]) not in lex.addressee_verbs):
+        # With no subject before it, the noun after the verb is its inverted subject, whatever
+        # the parse calls it ("…, a déclaré la procureure"); otherwise an object is content.
+        if child > verb and (dep == "ccomp" or dep in OBJECT_DEPS and subject_before
+                             and lemma(toks[verb]) not in lex.addressee_verbs):
             return False
     return True
 

@@ -67,6 +67,7 @@ class Lexicon:
     addressee_verbs: frozenset[str]
     speaker_prepositions: frozenset[str]
     opinion_words: frozenset[str]  # "Pour X, « … »"
+    dialogue_resumes: frozenset[str]  # marks after a cue that give a dialogue line back
     chain_verbs: frozenset[str]  # "a tenu à préciser": verbs that may stand before a cue verb
     inflections: tuple[tuple[str, str], ...]  # (ending of a form, ending of its lemma)
 
@@ -82,6 +83,7 @@ def lexicon(language: str) -> Lexicon:
                    frozenset(norm(v) for v in data.get("addressee_verbs", [])),
                    frozenset(norm(v) for v in data.get("speaker_prepositions", [])),
                    frozenset(norm(v) for v in data.get("opinion_words", [])),
+                   frozenset(data.get("dialogue_resumes", [])),
                    frozenset(norm(v) for v in data.get("chain_verbs", [])),
                    tuple((str(a), str(b)) for a, b in data.get("inflections", [])))
 

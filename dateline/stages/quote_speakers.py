@@ -243,4 +243,6 @@ def organisation(analysis: Analysis, table: list[EntityMention], entities: list[
         return None
     named = next((found for n in reversed(nouns) if (found := organisation_by_noun(entities, n))), None)
     bare_description = not any(analysis.tokens[i].pos == "PROPN" for i in analysis.tokens_in(*span))
-    return named or (last_named(analysis, table, head, quoted, {"ORG"}, subjects=True) if bare_description else None)
+    # The organisation may be named in the very clause it reports ("X a été piratée, a annoncé
+    # l'entreprise"), so quotations do not hide it as they hide people.
+    return named or (last_named(analysis, table, head, [], {"ORG"}, subjects=True) if bare_description else None)

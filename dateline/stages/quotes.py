@@ -84,7 +84,7 @@ def inner_cue(text: str, analysis: Analysis, segment: Segment, lex: Lexicon, kid
             if verb is None or any(toks[j].pos not in {"AUX", "PRON", "ADV", "PUNCT"}
                                    for j in inside[k + 1:inside.index(verb)]):
                 continue
-            resume = insert_end(analysis, inside, inside.index(verb), segment.dash)
+            resume = insert_end(analysis, inside, inside.index(verb), segment.dash, lex)
             if resume is None:
                 continue
             new = [span for span in (clipped(text, a, toks[d].start), clipped(text, resume, b)) if span[1] > span[0]]
@@ -95,11 +95,14 @@ def inner_cue(text: str, analysis: Analysis, segment: Segment, lex: Lexicon, kid
     return None
 
 
-def insert_end(analysis: Analysis, inside: list[int], at: int, dash: bool) -> int | None:
+def insert_end(analysis: Analysis, inside: list[int], at: int, dash: bool, lex: Lexicon) -> int | None:
     """Offset where the quotation resumes after a cue set inside it (the part's end when it
     does not); in a line of dialogue only a dash resumes it ("— A, — сказал X, который …")."""
     toks = analysis.tokens
-    stops = {",", "."} | dashes() if not dash else dashes()
+    # In a line of dialogue a comma goes on with the speaker ("— A, — сказал X, который …");
+    # a dash gives the line back to them, and in French a full stop does ("— A, a répondu la
+    # maire. B"; ``dialogue_resumes`` in quotes.toml).
+    stops = {",", "."} | dashes() if not dash else dashes() | lex.dialogue_resumes
     for n in range(at + 1, min(len(inside), at + MAX_INSERT)):
         if toks[inside[n]].text in stops:
             while n + 1 < len(inside) and toks[inside[n + 1]].text in dashes():
@@ -209,6 +212,9 @@ def absorb(text: str, found: list[Attribution], segments: list[Segment],
             closing = max(closing, last.closing)
         quoted = sum(words_in(text, a, b) for i in inside for a, b in segments[i].parts)
         outside = sum(words_in(text, a, b) for a, b in parts) - quoted
+        if inside and text[parts[0][0]:segments[inside[0]].opening].rstrip().endswith(":"):
+            # "Le ministre est catégorique : « … », a-t-il dit": a lead-in, not reported speech
+            outside -= words_in(text, parts[0][0], segments[inside[0]].opening)
         paragraph = paragraph_index(paragraphs, parts[0][0])
         if inside and outside < MIXED_MIN_OUTSIDE_WORDS:
             quoted_parts = [p for i in inside for p in segments[i].parts]
@@ -257,8 +263,9 @@ def direct_quotes(text: str, analysis: Analysis, segments: list[Segment], quotes
         earlier = [q for q in done if q.closing <= segment.opening]
         last = earlier[-1] if earlier else None
         if last is not None and last.kind == "direct" and last.paragraph == segment.paragraph \
-                and (cue is None or last.cue is not None and cue.verb == last.cue.verb) \
-                and only_cue_between(text, last, segment) and says_something(text, segment):
+                and says_something(text, segment) and (
+                    cue is not None and last.cue is not None and cue.verb is not None and cue.verb == last.cue.verb
+                    or cue is None and only_cue_between(text, last, segment)):
             last.parts += segment.parts
             last.closing = segment.closing
             continue
