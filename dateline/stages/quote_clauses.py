@@ -33,6 +33,10 @@ WORD = re.compile(r"\w+")
 # A wire dateline opening a paragraph: a place in capitals, maybe an agency, then a dash.
 UPPER = r"[^\W\d_a-zà-ÿа-я]"  # a letter that is not lower case
 DATELINE = re.compile(rf"{UPPER}{UPPER}+(?:[ ,.'-]+{UPPER}+)*,?(?:\s*\([^)]{{1,30}}\))?\s*[—–-]+\s+")
+# Tokens an opinion phrase may run before its comma ("Pour le chef de file de l'opposition,").
+MAX_OPINION_PHRASE = 10
+# Dependencies of a participle that describes a noun rather than reporting speech.
+MODIFIER_DEPS = ("acl", "amod")
 # Punctuation trimmed off the end of a reported clause.
 TRAILING = " \u00a0,;:.—–-"
 # Words that may open a sentence before "selon X," ("Mais selon lui, …", "Toujours d'après X, …").
@@ -142,18 +146,20 @@ def postposed(text: str, analysis: Analysis, verb: int, lex: Lexicon, kids: dict
               sentence: tuple[int, int], paragraph: tuple[int, int]) -> Attribution | None:
     """"…, a indiqué X": the clause before the comma that sets off the cue."""
     comma = comma_before(analysis, verb, paragraph, lex)
-    if comma is None:
-        return None
+    if comma is None or analysis.tokens[verb].dep.startswith(MODIFIER_DEPS):
+        return None  # "une enquête, confiée à la police": a participle describing a noun
     if not tail_is_speaker(analysis, verb, lex, kids, sentence[1]):
         return None
+    cue = verb_cue(analysis, verb, kids, (analysis.tokens[comma].start, sentence[1]), lex)
+    if cue.head is None and not any(analysis.tokens[c].dep.startswith("aux") for c in kids.get(verb, [])):
+        return None  # "une enquête, confiée à la police": no one speaks
     start, end = clipped(text, sentence[0], analysis.tokens[comma].start)
     start = after_dateline(text, start, end)
     content = analysis.tokens_in(start, end)
     has_verb = analysis.degraded or any(analysis.tokens[i].pos in {"VERB", "AUX"} for i in content)
     if words_in(text, start, end) < MIN_CONTENT_WORDS or not has_verb:
         return None
-    return Attribution([(start, end)], verb_cue(analysis, verb, kids, (analysis.tokens[comma].start, sentence[1]), lex),
-                       "postposed")
+    return Attribution([(start, end)], cue, "postposed")
 
 
 def verb_attributions(text: str, analysis: Analysis, paragraphs: list[tuple[int, int]], lex: Lexicon,
@@ -178,6 +184,20 @@ def phrase_at(text: str, offset: int, lex: Lexicon) -> int | None:
     for phrase in lex.according:
         if lowered.startswith(phrase) and not lowered[len(phrase):len(phrase) + 1].isalnum():
             return offset + len(phrase)
+    return None
+
+
+def opinion_at(analysis: Analysis, i: int, sentence: tuple[int, int], lex: Lexicon) -> int | None:
+    """"Pour le maire, …", "Pour lui, …": an opinion word opening its sentence before someone
+    named or a pronoun, up to a comma; its end offset, or None ("Pour la première fois" is not)."""
+    toks = analysis.tokens
+    if norm(toks[i].text) not in lex.opinion_words or toks[i].start != sentence[0]:
+        return None
+    for j in range(i + 1, min(len(toks) - 1, i + 1 + MAX_OPINION_PHRASE)):
+        if toks[j].text == ",":  # a name may follow in apposition ("Pour le président, Jean Arnal,")
+            return toks[i].end if toks[j + 1].pos == "PROPN" else None
+        if toks[j].pos in {"PROPN", "PRON"}:
+            return toks[i].end
     return None
 
 
@@ -254,7 +274,7 @@ def according_attributions(text: str, analysis: Analysis, paragraphs: list[tuple
             continue
         paragraph = paragraph_of(paragraphs, token.start)
         sentence = sentences.around(token.start, paragraph)
-        phrase_end = phrase_at(text, token.start, lex)
+        phrase_end = phrase_at(text, token.start, lex) or opinion_at(analysis, i, sentence, lex)
         verb = as_phrase(analysis, i, lex) if phrase_end is None else None
         if phrase_end is None and verb is None:
             continue

@@ -17,7 +17,7 @@ from dateline.nlp import Analysis
 from dateline.stages import gender
 from dateline.stages.pronouns import antecedent
 from dateline.stages.quote_cues import Cue
-from dateline.stages.roles import norm, word_set
+from dateline.stages.roles import norm, title_words, word_set
 
 # Preference among mentions of a speaker phrase: a person's name, then their title, then
 # an organisation or a country acting.
@@ -25,6 +25,8 @@ TYPE_RANK = {"PERSON": 0, "ORG": 1, "GPE": 2, "MISC": 3, "LOC": 4}
 KIND_RANK = {"name": 0, "title": 1, "nominal": 2, "pronoun": 3}
 # Tokens before a person's name read for the nouns of their role ("главный врач … Сизова").
 ROLE_WINDOW = 6
+# Dependents that make a description someone in particular ("le maire de Saint-Nazaire").
+COMPLEMENT_DEPS = {"nmod", "obl", "acl", "appos", "prep"}
 QUOTE_MARKS = {"«", "»", "“", "”", '"', "„"}
 
 
@@ -177,6 +179,8 @@ def resolve(text: str, cue: Cue | None, analysis: Analysis, entities: list[dict[
             (gender.verb_gender(analysis, cue.verb, language) if cue.verb is not None else None)
         genders = {e["id"]: e.get("gender") for e in entities}
         return pronoun_speaker(analysis, table, head, quoted, previous, wanted, genders), words
+    if words in word_list(language, "relatives"):  # "Nathalie Bessière, qui rappelle que …"
+        return named_before(analysis, table, head), words
     if words in word_list(language, "group_pronouns"):
         return last_named(analysis, table, head, quoted, {"ORG"}), words
     by_id = {e["id"]: e for e in entities}
@@ -190,9 +194,43 @@ def resolve(text: str, cue: Cue | None, analysis: Analysis, entities: list[dict[
     if found is None and cue.head is not None and not indefinite(analysis, cue.head, language):
         found = organisation(analysis, table, entities, span, head, quoted, language) if collective \
             else by_role(analysis, entities, noun, gender.phrase_gender(words, language))
+    if found is None and cue.head is not None and definite_person(analysis, cue.head, language, collective):
+        found = pronoun_speaker(analysis, table, head, quoted, previous, gender.phrase_gender(words, language),
+                                {e["id"]: e.get("gender") for e in entities})  # "le technicien", "the coach"
     if found is None and head_token is not None and head_token.pos == "PROPN":
         found = before_verb(analysis, table, by_id, cue.verb)
     return found, words
+
+
+def named_before(analysis: Analysis, table: list[EntityMention], offset: int) -> str | None:
+    """The entity named right before a relative pronoun, past its comma."""
+    for mention in reversed([m for m in table if m.end <= offset]):
+        between = analysis.tokens_in(mention.end, offset)
+        if all(analysis.tokens[i].text == "," for i in between):
+            return mention.entity
+        return None
+    return None
+
+
+def definite_person(analysis: Analysis, head: int, language: str, collective: bool) -> bool:
+    """"le technicien", "l'attaquant malien", "the coach": a bare singular definite description
+    of a person (a person noun with no complement: "le maire de Saint-Nazaire" is someone else)."""
+    articles = word_list(language, "definite")
+    toks = analysis.tokens
+    token = toks[head]
+    determined = any(t.head == head and t.dep.startswith("det") and norm(t.text) in articles
+                     for t in toks[max(0, head - 3):head])
+    complements = any(t.head == head and t.dep.split(":")[0] in COMPLEMENT_DEPS for t in toks[head + 1:head + 8])
+    return not collective and determined and not complements and token.pos == "NOUN" \
+        and token.text[:1].islower() and person_noun(norm(token.lemma or token.text), language)
+
+
+def person_noun(noun: str, language: str) -> bool:
+    """A noun naming a person: a title word, a listed person noun, or an agent suffix."""
+    if noun in title_words(language) or noun in word_list(language, "person_nouns"):
+        return True
+    suffixes, excluded = word_list(language, "person_suffixes"), word_list(language, "not_person_suffixes")
+    return any(noun.endswith(s) for s in suffixes) and not any(noun.endswith(s) for s in excluded)
 
 
 def indefinite(analysis: Analysis, head: int, language: str) -> bool:

@@ -290,3 +290,39 @@ def test_a_second_cue_joined_by_and_starts_a_second_quote():
     record = record_of("The port authority said about 40 ships were waiting and warned that the backlog could "
                        "take weeks to clear.", "en")
     assert [q["cue"] for q in record["quotes"]] == ["said", "warned"]
+
+
+def test_a_relative_pronoun_speaker_is_the_name_it_follows():
+    record, quote = only_quote("La présidente du club, Nathalie Bessière, qui rappelle que l'affluence du jour "
+                               "constitue un record, s'est réjouie du résultat.", "fr")
+    assert speaker_name(record, quote) == "Nathalie Bessière"
+
+
+def test_a_bare_definite_description_of_a_person_stands_for_the_person_named_before():
+    text = ("L'entraîneur principal, Didier Castaing, a salué ses joueurs.\n\n"
+            "Le technicien a reconnu que la conquête avait beaucoup trop reculé en première période.")
+    record = record_of(text, "fr")
+    quote = next(q for q in record["quotes"] if q["cue"] == "a reconnu")
+    assert speaker_name(record, quote) == "Didier Castaing"
+
+
+def test_a_description_with_its_own_complement_is_someone_else():
+    text = ("La préfète Fatima Benslimane s'est rendue sur place.\n\n"
+            "Le maire de Saint-Nazaire a annoncé qu'une cellule d'aide psychologique serait ouverte lundi.")
+    record = record_of(text, "fr")
+    quote = next(q for q in record["quotes"] if q["cue"] == "a annoncé")
+    assert quote["speaker"] is None
+
+
+def test_an_opinion_phrase_attributes_a_plain_clause():
+    record, quote = only_quote("Pour le président du département, Jean Arnal, ce résultat illustre une tendance "
+                               "plus large.", "fr")
+    assert quote["kind"] == "indirect" and speaker_name(record, quote) == "Jean Arnal"
+
+
+def test_an_opinion_word_before_no_one_attributes_nothing():
+    assert quotes_of("Pour la première fois, le club a remporté la coupe régionale.", "fr") == []
+
+
+def test_a_participle_describing_a_noun_is_not_a_cue():
+    assert quotes_of("Le parquet de Bobigny a ouvert une enquête, confiée à la police judiciaire.", "fr") == []
