@@ -52,6 +52,8 @@ AFTER_QUOTE = re.compile(r"[»”“\"›][.!?…]\s+(?=\S)|[.!?…][»”“\"�
 # A verb chained to another shares its subject ("a tenu à préciser", "said, adding",
 # "сказала, говоря о …").
 CHAINED_DEPS = {"xcomp", "conj", "advcl"}
+# Dependents that name the hearer, not the speaker ("told Reuters", "сказал «Интерфаксу»").
+HEARER_DEPS = {"iobj"}
 # Dependents that may carry an inverted or impersonal speaker ("a indiqué le porte-parole",
 # "сообщили в пресс-службе").
 INVERTED_DEPS = {"obj", "dobj", "obl", "nmod", "appos", "flat", "flat:name", "iobj", "nsubj", "obl:agent", "dep"}
@@ -215,15 +217,16 @@ def inverted_speaker(analysis: Analysis, verb: int, kids: dict[int, list[int]], 
     manifestant"), or, for a verb without a subject, in a place phrase before it ("В
     пресс-службе сообщили")."""
     toks = analysis.tokens
-    for child in sorted(kids.get(verb, [])):
-        token = toks[child]
-        if not (window[0] <= token.start < window[1]) or token.dep not in INVERTED_DEPS \
-                or token.pos not in {"NOUN", "PROPN", "PRON"} or norm(token.text).lstrip("-") == EUPHONIC_T:
-            continue
-        marks = {norm(toks[k].text) for k in kids.get(child, []) if toks[k].dep == "case"}
-        if child > verb or marks & lex.speaker_prepositions:
-            return child
-    return right_after(analysis, verb, window)
+    candidates = [c for c in sorted(kids.get(verb, [])) if window[0] <= toks[c].start < window[1]
+                  and toks[c].dep in INVERTED_DEPS and toks[c].pos in {"NOUN", "PROPN", "PRON"}
+                  and norm(toks[c].text).lstrip("-") != EUPHONIC_T]
+    # "сообщили «Интерфаксу» в пресс-службе суда": the place phrase names the speaker, the
+    # dative names the hearer.
+    placed = [c for c in candidates
+              if {norm(toks[k].text) for k in kids.get(c, []) if toks[k].dep == "case"} & lex.speaker_prepositions]
+    after = [c for c in candidates if c > verb and toks[c].dep not in HEARER_DEPS]
+    chosen = placed or after
+    return chosen[0] if chosen else right_after(analysis, verb, window)
 
 
 def inverted_pronoun(word: str) -> bool:
