@@ -92,15 +92,17 @@ def join_acronyms(text: str, mentions: list[Mention]) -> None:
             rekey(mentions, short.key, long.key)
 
 
-def join_places_of(analysis: Analysis, text: str, mentions: list[Mention]) -> list[Mention]:
-    """"Министерство здравоохранения Новосибирской области": a place set right after an
-    organisation's name and governed by it is part of the name, not a mention of its own."""
+def join_places_of(analysis: Analysis, text: str, mentions: list[Mention], language: str) -> list[Mention]:
+    """"Министерство здравоохранения Новосибирской области", "Госавтоинспекция по Челябинской
+    области": a place set right after an organisation's name (or after a linking preposition,
+    ``org_place_links``) and governed by it is part of the name, not a mention of its own."""
     kept: list[Mention] = []
     for mention in mentions:
         before = kept[-1] if kept else None
+        between = norm(text[before.end:mention.start]) if before is not None else ""
+        linked = between == "" or between in word_set(language, "org_place_links")
         if before is not None and before.type == "ORG" and before.kind == "name" and mention.kind == "name" \
-                and mention.type in {"GPE", "LOC"} and text[before.end:mention.start] == " " \
-                and governed_by(analysis, mention, before):
+                and mention.type in {"GPE", "LOC"} and linked and governed_by(analysis, mention, before):
             old = before.key
             before.text = text[before.start:mention.end]
             before.lemma = f"{before.lemma or before.text} {mention.text}" if before.lemma else before.text

@@ -240,7 +240,7 @@ def group_mentions(mentions: list[Mention]) -> list[list[Mention]]:
 def find_entities(analysis: Analysis, text: str, language: str) -> list[dict[str, Any]]:
     """The entities of a text (pure: compute only)."""
     mentions = collect(analysis, text, language)
-    mentions = join_places_of(analysis, text, mentions)
+    mentions = join_places_of(analysis, text, mentions, language)
     nominative_subjects(analysis, mentions, language)
     mentions = designated_organisations(analysis, text, mentions, language)
     join_acronyms(text, mentions)
