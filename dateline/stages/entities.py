@@ -76,6 +76,22 @@ def nominative_subjects(analysis: Analysis, mentions: list[Mention], language: s
             mention.lemma = mention.text
 
 
+def retype_lone_names(mentions: list[Mention]) -> None:
+    """A one-word "person" the model also tagged as an organisation or a thing elsewhere in the
+    article, with no fuller name of its own, is that organisation ("Domicilio")."""
+    others = {norm(m.text): m for m in mentions if m.kind == "name" and m.type in {"ORG", "MISC"}}
+    for mention in mentions:
+        word = norm(mention.text)
+        other = others.get(word)
+        if other is None or mention.type != "PERSON" or mention.kind != "name" or " " in word \
+                or mention.key != f"person:{norm(mention.lemma or mention.text)}":
+            continue
+        old = mention.key
+        for same in mentions:
+            if same.key == old:
+                same.key, same.type = other.key, other.type
+
+
 def merge_short_names(mentions: list[Mention]) -> None:
     """A one-word name that opens exactly one organisation's fuller name is that
     organisation ("Norvik" is Norvik Foods), whatever type the model gave the word."""
@@ -246,6 +262,7 @@ def find_entities(analysis: Analysis, text: str, language: str) -> list[dict[str
     join_acronyms(text, mentions)
     merge_surnames(mentions, language)
     merge_short_names(mentions)
+    retype_lone_names(mentions)
     mentions = repeated_names(analysis, text, mentions, language)
     mentions = add_collectives(analysis, text, mentions, language)
     mentions = resolve_pronouns(analysis, text, mentions, language)

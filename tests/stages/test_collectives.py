@@ -33,3 +33,15 @@ def test_a_bare_institution_joins_the_organisation_whose_name_holds_it():
 def test_a_bare_institution_that_means_nothing_in_the_article_is_left_out():
     entities = entities_of("La société a promis des reclassements aux salariés.", "fr")
     assert holding(entities, "La société") is None
+
+
+def test_a_lone_person_name_tagged_elsewhere_as_an_organisation_is_that_organisation():
+    from dateline.stages.entities import retype_lone_names
+    from dateline.stages.mentions import Mention
+
+    mentions = [Mention(0, 9, "Domicilio", "MISC", key="misc:domicilio", lemma="Domicilio"),
+                Mention(40, 49, "Domicilio", "PERSON", key="person:domicilio", lemma="Domicilio"),
+                Mention(60, 78, "Léa Vasseur-Nguyen", "PERSON", key="person:léa vasseur-nguyen")]
+    retype_lone_names(mentions)
+    assert [(m.key, m.type) for m in mentions[:2]] == [("misc:domicilio", "MISC")] * 2
+    assert mentions[2].type == "PERSON"
