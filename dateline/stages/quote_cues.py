@@ -169,7 +169,7 @@ def phrase_span(analysis: Analysis, head: int, kids: dict[int, list[int]]) -> tu
         while run + 1 < len(toks) and toks[run + 1].pos == "PROPN":
             run += 1
         after = toks[run + 1] if run + 1 < len(toks) else None
-        if after is None or after.text == "," or after.pos in {"VERB", "AUX"}:
+        if after is None or after.text in {",", ".", "!", "?", ";"} or after.pos in {"VERB", "AUX"}:
             right = run
     return toks[left].start, toks[right].end
 

@@ -283,4 +283,5 @@ def organisation(analysis: Analysis, table: list[EntityMention], entities: list[
     bare_description = not any(analysis.tokens[i].pos == "PROPN" for i in analysis.tokens_in(*span))
     # The organisation may be named in the very clause it reports ("X a été piratée, a annoncé
     # l'entreprise"), so quotations do not hide it as they hide people.
-    return named or (last_named(analysis, table, head, [], {"ORG"}, subjects=True) if bare_description else None)
+    return named or (last_named(analysis, table, head, [], {"ORG", "MISC"}, subjects=True) if bare_description
+                     else None)
