@@ -1,11 +1,11 @@
-"""Gender: what the text itself says of a person's gender, for pronouns and for the record.
+"""Gender: what the text says of a person's gender, for pronouns and for the record.
 
-Evidence is grammatical and written in the article, never guessed from a name list: an
-honorific or determiner before a name or title ("Mme", "Mrs", "la maire"), a gendered title
-noun ("spokeswoman", "directrice"), and in Russian the past-tense verb a person is the
-subject of ("заявила") and the endings of names ("Сизова", "Елена"). Word lists are data in
-dateline/lang/<code>/gender.toml. A person with no evidence, or with evidence both ways, has
-no gender; a pronoun may then stand for them whatever its own gender.
+Evidence: an honorific or determiner before a name or title ("Mme", "Mrs", "la maire"), a
+gendered title noun ("spokeswoman", "directrice"), a given name common in the language's news
+("Hélène", "Frédéric"), and in Russian the past-tense verb a person is the subject of
+("заявила") and the endings of names ("Сизова", "Елена"). Word lists are data in
+dateline/lang/<code>/gender.toml and given_names.toml. A person with no evidence, or with
+evidence both ways, has no gender; a pronoun may then stand for them whatever its own gender.
 """
 from __future__ import annotations
 
@@ -61,9 +61,20 @@ def verb_gender(analysis: Analysis, verb: int, language: str) -> str | None:
     return FEMALE if vote > 0 else MALE if vote < 0 else None
 
 
+@cache
+def given_names(language: str) -> tuple[frozenset[str], frozenset[str]]:
+    """(female, male) given names of the language (dateline/lang/<code>/given_names.toml)."""
+    found = load(language, "given_names")
+    return frozenset(norm(n) for n in found.get("female", [])), frozenset(norm(n) for n in found.get("male", []))
+
+
 def name_vote(name: str, language: str) -> int:
-    """Russian names: the surname's ending, else the first name's."""
+    """A full name's given name when the language's list knows it; in Russian, else the
+    surname's ending, else the given name's ending."""
     parts = name.split()
+    female, male = given_names(language)
+    if len(parts) > 1 and (norm(parts[0]) in female or norm(parts[0]) in male):
+        return 1 if norm(parts[0]) in female else -1
     if not parts or not data(language).get("surname_female"):
         return 0
     vote = ending_vote(parts[-1], data(language)["surname_female"], data(language).get("surname_male", []))

@@ -254,13 +254,14 @@ def direct_quotes(text: str, analysis: Analysis, segments: list[Segment], quotes
     """Quotations with their cue, split quotations joined, floating quotations carried on."""
     kids = children_of(analysis)
     done = sorted(quotes, key=lambda q: q.start)
-    closing = 0
     for segment in segments:
+        earlier = [q for q in done if q.closing <= segment.opening]
+        # Look back for a cue no further than the last quote: a name in quotation marks before
+        # it ("директор «Северного алюминия» … заявила: «…»") does not cut the sentence.
+        closing = earlier[-1].closing if earlier else 0
         cue = inner_cue(text, analysis, segment, lex, kids) \
             or after_cue(text, analysis, segment, lex, kids, paragraphs[paragraph_index(paragraphs, segment.closing)]) \
             or before_cue(text, analysis, segment, lex, kids, cue_floor(text, segment, paragraphs, closing))
-        closing = segment.closing
-        earlier = [q for q in done if q.closing <= segment.opening]
         last = earlier[-1] if earlier else None
         if last is not None and last.kind == "direct" and last.paragraph == segment.paragraph \
                 and says_something(text, segment) and (

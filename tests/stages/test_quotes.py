@@ -326,3 +326,9 @@ def test_an_opinion_word_before_no_one_attributes_nothing():
 
 def test_a_participle_describing_a_noun_is_not_a_cue():
     assert quotes_of("Le parquet de Bobigny a ouvert une enquête, confiée à la police judiciaire.", "fr") == []
+
+
+def test_a_name_in_quotation_marks_before_the_cue_does_not_hide_the_speaker():
+    record, quote = only_quote("Финансовый директор «Северного алюминия» Ольга Ракитина в ходе конференции заявила: "
+                               "«Долговая нагрузка остаётся комфортной»", "ru")
+    assert speaker_name(record, quote) == "Ольга Ракитина"
