@@ -161,6 +161,8 @@ def phrase_span(analysis: Analysis, head: int, kids: dict[int, list[int]]) -> tu
     left = right = head
     while fits(left - 1):
         left -= 1
+    while left < head and toks[left].pos == "ADV":  # "d'emblée la maire": the adverb is the verb's
+        left += 1
     while fits(right + 1):
         right += 1
     honorific = right + 3 < len(toks) and norm(toks[right + 2].text) in honorifics()

@@ -191,6 +191,9 @@ def resolve(text: str, cue: Cue | None, analysis: Analysis, entities: list[dict[
     span = cue.speaker or (head, head + len(words))
     found = in_phrase(analysis, table, by_id, span, head, noun, language)
     collective = noun in word_set(language, "institution_nouns") | word_list(language, "nouns")
+    unnamed = any(phrase in f" {norm(words)} " for phrase in word_list(language, "unnamed_phrases"))
+    if unnamed:  # "врач одной из городских больниц", "one of the officials": someone not named
+        return None, words
     if found is None and cue.head is not None and not indefinite(analysis, cue.head, language):
         found = organisation(analysis, table, entities, span, head, quoted, language) if collective \
             else by_role(analysis, entities, noun, gender.phrase_gender(words, language))

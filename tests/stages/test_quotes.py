@@ -332,3 +332,11 @@ def test_a_name_in_quotation_marks_before_the_cue_does_not_hide_the_speaker():
     record, quote = only_quote("Финансовый директор «Северного алюминия» Ольга Ракитина в ходе конференции заявила: "
                                "«Долговая нагрузка остаётся комфортной»", "ru")
     assert speaker_name(record, quote) == "Ольга Ракитина"
+
+
+def test_one_of_several_is_an_unnamed_speaker_even_when_someone_holds_that_role():
+    text = ("Le médecin-chef, le docteur Pierre Laurent, a décrit une situation difficile.\n\n"
+            "L'un des médecins de garde a expliqué que les lits manquaient depuis lundi.")
+    record = record_of(text, "fr")
+    quote = next(q for q in record["quotes"] if q["cue"] == "a expliqué")
+    assert quote["speaker"] is None and quote["speaker_text"].startswith("L'un des médecins")
