@@ -1,0 +1,58 @@
+"""PLOVER, the event ontology, as data: the sixteen event types with their intensity scores,
+modes, quad categories and whether they need a recipient, and the CAMEO->PLOVER conversion.
+
+The data (dateline/lang/all/plover.toml) is derived from the PLOVER manual and its CAMEO2PLOVER
+table (Open Event Data Alliance, CC BY-SA 4.0) by scripts/build_plover_table.py. Scores are
+as the manual publishes them (its table gives ACCUSE a base score of +3, against the sign of
+its modes; it is kept as published).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from dateline.lexicon import load
+
+
+@dataclass(frozen=True)
+class Cameo:
+    code: str
+    type: str  # PLOVER type
+    mode: str  # PLOVER mode, "" when none
+    context: str
+    label: str  # the CAMEO category's name
+
+
+@cache
+def table() -> dict[str, Any]:
+    return load("all", "plover")
+
+
+def types() -> tuple[str, ...]:
+    """The sixteen PLOVER event types."""
+    return tuple(sorted(table().get("types", {})))
+
+
+def cameo(code: str) -> Cameo | None:
+    """The PLOVER type and mode of a CAMEO code ("041" is CONSULT by phone), or None."""
+    row = table().get("cameo", {}).get(code)
+    return Cameo(code, row["type"], row["mode"], row["context"], row["label"]) if row else None
+
+
+def score(kind: str, mode: str | None = None) -> float | None:
+    """The conflict-cooperation score of a type, of its mode when the manual scores it."""
+    entry = table().get("types", {}).get(kind)
+    if entry is None:
+        return None
+    return float(entry.get("modes", {}).get(mode or "", entry["score"]))
+
+
+def cameo_for(kind: str, mode: str | None = None) -> str | None:
+    """The CAMEO code of a type and mode: the category that defines that mode (the shortest
+    code with both, "041" for CONSULT by phone), else the type's root category ("18")."""
+    rows = table().get("cameo", {})
+    exact = [code for code, row in rows.items() if row["type"] == kind and mode and row["mode"] == mode]
+    general = [code for code, row in rows.items() if row["type"] == kind]
+    found = exact or general
+    return min(found, key=lambda code: (len(code), code)) if found else None
