@@ -185,13 +185,14 @@ def subject_of(analysis: Analysis, verb: int, kids: dict[int, list[int]], window
                lex: Lexicon | None = None) -> int | None:
     """The subject of a verb within the window (never inside the content it reports: parses
     cross quotation marks), the nearer of two ("SAN FRANCISCO (AP) — Lumora Systems said");
-    for a participle set after a comma ("…, adding that …"), the subject of the reporting verb
-    before it; else the subject of the verb it is chained to ("a tenu à préciser")."""
+    for a participle set after a comma or a verb joined by "and" ("…, adding that …", "said …
+    and warned that …"), the subject of the reporting verb before it; else the subject of the
+    verb it is chained to ("a tenu à préciser")."""
     toks = analysis.tokens
     own = nearest_subject(analysis, verb, kids, window)
     if own is not None:
         return own
-    if lex is not None and verb > 0 and toks[verb - 1].text in {",", "en"}:
+    if lex is not None and verb > 0 and (toks[verb - 1].text in {",", "en"} or toks[verb - 1].pos == "CCONJ"):
         for j in range(verb - 1, -1, -1):
             if toks[j].start < window[0]:
                 break

@@ -340,3 +340,11 @@ def test_one_of_several_is_an_unnamed_speaker_even_when_someone_holds_that_role(
     record = record_of(text, "fr")
     quote = next(q for q in record["quotes"] if q["cue"] == "a expliqué")
     assert quote["speaker"] is None and quote["speaker_text"].startswith("L'un des médecins")
+
+
+def test_a_second_cue_joined_by_and_keeps_the_first_speaker():
+    record = record_of("The Port of Rotterdam Authority said about 40 ships were waiting at anchor and warned that "
+                       "the backlog could take weeks to clear.", "en")
+    assert [q["cue"] for q in record["quotes"]] == ["said", "warned"]
+    first, second = record["quotes"]
+    assert second["speaker_text"] == first["speaker_text"] and "Authority" in first["speaker_text"]
