@@ -15,7 +15,7 @@ from typing import Any
 from dateline.lexicon import load
 from dateline.nlp import Analysis
 from dateline.stages.mentions import Mention
-from dateline.stages.roles import norm
+from dateline.stages.roles import bare_pronoun, norm, word_list
 
 FEMALE, MALE = "f", "m"
 
@@ -25,14 +25,13 @@ def data(language: str) -> dict[str, Any]:
     return load(language, "gender")
 
 
-@cache
 def words(language: str, key: str) -> frozenset[str]:
-    return frozenset(norm(w) for w in data(language).get(key, []))
+    return word_list(language, "gender", key)
 
 
 def pronoun_gender(word: str, language: str) -> str | None:
     """The gender a pronoun refers to ("elle" is f), or None."""
-    return data(language).get("pronouns", {}).get(norm(word).lstrip("-").removeprefix("t-"))
+    return data(language).get("pronouns", {}).get(bare_pronoun(word))
 
 
 def ending_vote(word: str, female: list[str], male: list[str]) -> int:

@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import re
 
-from dateline.lexicon import load
 from dateline.nlp import Analysis
 from dateline.stages import gender
 from dateline.stages.mentions import Mention, overlaps
-from dateline.stages.roles import norm, words
+from dateline.stages.quote_cues import lexicon
+from dateline.stages.roles import bare_pronoun, norm, word_set
 
 # Dependencies that set a name beside a noun ("le président Henri Castel").
 APPOSITION = {"appos", "flat:name", "flat", "compound"}
@@ -23,7 +23,7 @@ QUOTED = re.compile(r"«[^»]*»|“[^”]*”|„[^“”]*[“”]|\"[^\"\n]*\
 
 def pronoun_mentions(analysis: Analysis, names: list[Mention], language: str) -> list[Mention]:
     """A pronoun glossed by a name ("Il (John Kerry, ndlr)", "he [Smith]") is that person."""
-    pronouns = {norm(w) for w in words(language).get("pronouns", [])}
+    pronouns = word_set(language, "pronouns")
     tokens, found = analysis.tokens, []
     for i, token in enumerate(tokens[:-2]):
         if norm(token.text) not in pronouns or tokens[i + 1].text not in {"(", "["}:
@@ -71,15 +71,15 @@ def reporting_pronouns(analysis: Analysis, text: str, names: list[Mention], lang
     """A pronoun subject of a reporting verb ("a-t-il déclaré", "he said") is the person
     named before it outside quotation marks (see ``antecedent``) whose gender, when the
     text shows it, agrees with the pronoun's (and with the verb's, "добавила")."""
-    pronouns = {norm(w) for w in words(language).get("pronouns", [])}
-    verbs = {norm(v) for v in load(language, "quotes").get("verbs", [])}
+    pronouns = word_set(language, "pronouns")
+    verbs = lexicon(language).verbs
     quotes = quoted_ranges(text)
     known = gender.genders(analysis, text, names, language)
     outside = [m for m in names if m.type == "PERSON" and m.kind == "name"
                and not any(a <= m.start < b for a, b in quotes)]
     found = []
     for token in analysis.tokens:
-        bare = norm(token.text).lstrip("-").removeprefix("t-")
+        bare = bare_pronoun(token.text)
         if bare not in pronouns or not token.dep.startswith(("nsubj", "expl:subj")):
             continue
         verb = analysis.tokens[token.head]

@@ -8,16 +8,14 @@ ministry the article names. An unnamed speaker keeps its words and no entity.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
 from typing import Any
 
 from dateline import geo
-from dateline.lexicon import load
 from dateline.nlp import Analysis
-from dateline.stages import gender
+from dateline.stages import gender, roles
 from dateline.stages.pronouns import antecedent
 from dateline.stages.quote_cues import Cue
-from dateline.stages.roles import norm, title_words, word_set
+from dateline.stages.roles import bare_pronoun, norm, title_words, word_set
 
 # Preference among mentions of a speaker phrase: a person's name, then their title, then
 # an organisation or a country acting.
@@ -52,20 +50,14 @@ def mention_table(entities: list[dict[str, Any]], text: str = "") -> list[Entity
     return sorted(rows, key=lambda r: r.start)
 
 
-@cache
 def word_list(language: str, key: str) -> frozenset[str]:
     """One list of the language's quotes.toml, normalised."""
-    return frozenset(norm(w) for w in load(language, "quotes").get(key, []))
+    return roles.word_list(language, "quotes", key)
 
 
 def pronouns(language: str) -> frozenset[str]:
     """Words that stand for a person speaking: "il", "lui", "he", "him", "он", "его"."""
     return word_list(language, "speaker_pronouns")
-
-
-def bare(word: str) -> str:
-    """A pronoun without the hyphens of French inversion ("-t-il" is "il")."""
-    return norm(word).lstrip("-").removeprefix("t-")
 
 
 def can_speak(mention: EntityMention, entities: dict[str, dict[str, Any]]) -> bool:
@@ -155,10 +147,10 @@ def speaker_words(text: str, cue: Cue, analysis: Analysis, language: str) -> tup
     if cue.speaker is not None:
         words = " ".join(text[cue.speaker[0]:cue.speaker[1]].split())
         head = analysis.tokens[cue.head].start if cue.head is not None else cue.speaker[0]
-        return (bare(words) if bare(words) in known or words.startswith("-") else words), head
+        return (bare_pronoun(words) if bare_pronoun(words) in known or words.startswith("-") else words), head
     for i in analysis.tokens_in(cue.start, cue.end):
-        if bare(analysis.tokens[i].text) in known:
-            return bare(analysis.tokens[i].text), analysis.tokens[i].start
+        if bare_pronoun(analysis.tokens[i].text) in known:
+            return bare_pronoun(analysis.tokens[i].text), analysis.tokens[i].start
     return None, None
 
 

@@ -53,8 +53,19 @@ def title_words(language: str) -> frozenset[str]:
 
 
 @cache
+def word_list(language: str, name: str, key: str) -> frozenset[str]:
+    """One word list of a language's data file (dateline/lang/<code>/<name>.toml), normalised."""
+    return frozenset(norm(w) for w in load(language, name).get(key, []))
+
+
 def word_set(language: str, key: str) -> frozenset[str]:
-    return frozenset(norm(w) for w in words(language).get(key, []))
+    """One word list of the language's entities.toml, normalised."""
+    return word_list(language, "entities", key)
+
+
+def bare_pronoun(word: str) -> str:
+    """A pronoun without the hyphens of French inversion ("-t-il" is "il")."""
+    return norm(word).lstrip("-").removeprefix("t-")
 
 
 @cache
