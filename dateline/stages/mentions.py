@@ -13,7 +13,6 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from dateline import geo
-from dateline.lexicon import load
 from dateline.nlp import Analysis, Span, Token
 from dateline.stages.roles import (
     country_in,
@@ -23,6 +22,7 @@ from dateline.stages.roles import (
     opens_with_title,
     title_words,
     titled_at_head,
+    word_list,
     word_set,
     words,
 )
@@ -67,7 +67,7 @@ def opens_like_a_name(span: Span) -> bool:
     first = span.text.split()[0] if span.text.split() else ""
     if first[:1].isupper():
         return True
-    particles = set(load("all", "names").get("particles", []))
+    particles = word_list("all", "names", "particles")
     return span.label == "PERSON" and first.split("-")[0].lower() in particles
 
 
@@ -216,7 +216,7 @@ def name_mention(analysis: Analysis, span: Span, text: str, language: str,
                  kids: dict[int, list[int]]) -> Mention | None:
     """The mention a model's named entity stands for, corrected by rule, or None."""
     inside = analysis.tokens_in(span.start, span.end)
-    honorifics = set(load("all", "names").get("honorifics", []))
+    honorifics = word_list("all", "names", "honorifics")
     while len(inside) > 1 and (analysis.tokens[inside[0]].pos == "DET"
                                or norm(analysis.tokens[inside[0]].text) in honorifics):
         dropped = analysis.tokens[inside[0]].text
@@ -225,7 +225,7 @@ def name_mention(analysis: Analysis, span: Span, text: str, language: str,
         lemma = span.lemma.split(" ", 1)[1] if span.lemma.split(" ", 1)[0] == dropped and " " in span.lemma \
             else span.lemma
         span = Span(first.start, span.end, span.label, text[first.start:span.end], lemma)
-    post = set(load("all", "names").get("post_honorifics", []))
+    post = word_list("all", "names", "post_honorifics")
     while len(inside) > 1 and span.label == "PERSON" and norm(analysis.tokens[inside[-1]].text) in post:
         inside = inside[:-1]
         last = analysis.tokens[inside[-1]]

@@ -19,7 +19,7 @@ from functools import cache
 from dateline.lexicon import load
 from dateline.nlp import Analysis, Token
 from dateline.stages.mentions import subtree
-from dateline.stages.roles import norm
+from dateline.stages.roles import norm, word_list
 
 # Tokens that may stand between a comma and a postposed cue verb: its auxiliary, its
 # subject ("…, a police spokesman said"), adverbs. Further away it is another clause.
@@ -165,7 +165,7 @@ def phrase_span(analysis: Analysis, head: int, kids: dict[int, list[int]]) -> tu
         left += 1
     while fits(right + 1):
         right += 1
-    honorific = right + 3 < len(toks) and norm(toks[right + 2].text) in honorifics()
+    honorific = right + 3 < len(toks) and norm(toks[right + 2].text) in word_list("all", "names", "honorifics")
     if right + 2 < len(toks) and toks[right + 1].text == "," and (toks[right + 2].pos == "PROPN" or honorific):
         run = right + 3 if honorific else right + 2
         while run + 1 < len(toks) and toks[run + 1].pos == "PROPN":
@@ -174,11 +174,6 @@ def phrase_span(analysis: Analysis, head: int, kids: dict[int, list[int]]) -> tu
         if after is None or after.text in {",", ".", "!", "?", ";"} or after.pos in {"VERB", "AUX"}:
             right = run
     return toks[left].start, toks[right].end
-
-
-@cache
-def honorifics() -> frozenset[str]:
-    return frozenset(load("all", "names").get("honorifics", []))
 
 
 def subject_of(analysis: Analysis, verb: int, kids: dict[int, list[int]], window: tuple[int, int],
