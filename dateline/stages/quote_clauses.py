@@ -9,7 +9,6 @@ from __future__ import annotations
 import re
 
 from dateline.nlp import Analysis
-from dateline.stages.mentions import children_of
 from dateline.stages.quote_cues import (
     COMPLEMENT_WINDOW,
     MAX_CUE_GAP,
@@ -45,8 +44,14 @@ MAX_OPENING_WORDS = 2
 CLOSERS = frozenset(c for closers in pairs().values() for c in closers)
 
 
+def paragraph_index(paragraphs: list[tuple[int, int]], offset: int) -> int | None:
+    """Index of the paragraph holding an offset, or None."""
+    return next((i for i, (s, e) in enumerate(paragraphs) if s <= offset <= e), None)
+
+
 def paragraph_of(paragraphs: list[tuple[int, int]], offset: int) -> tuple[int, int]:
-    return next(((s, e) for s, e in paragraphs if s <= offset <= e), (0, offset))
+    index = paragraph_index(paragraphs, offset)
+    return paragraphs[index] if index is not None else (0, offset)
 
 
 def clipped(text: str, start: int, end: int) -> tuple[int, int]:
@@ -100,7 +105,7 @@ def complement(text: str, analysis: Analysis, verb: int, lex: Lexicon, kids: dic
     start, end = clipped(text, analysis.tokens[first].start, clause_end(analysis, first, sentence, lex, segments, kids))
     if words_in(text, start, end) < MIN_CONTENT_WORDS:
         return None
-    return Attribution([(start, end)], verb_cue(analysis, verb, kids, (sentence[0], start), lex), "complement")
+    return Attribution([(start, end)], verb_cue(analysis, verb, kids, (sentence[0], start), lex))
 
 
 def comma_before(analysis: Analysis, verb: int, paragraph: tuple[int, int], lex: Lexicon) -> int | None:
@@ -159,12 +164,11 @@ def postposed(text: str, analysis: Analysis, verb: int, lex: Lexicon, kids: dict
     has_verb = analysis.degraded or any(analysis.tokens[i].pos in {"VERB", "AUX"} for i in content)
     if words_in(text, start, end) < MIN_CONTENT_WORDS or not has_verb:
         return None
-    return Attribution([(start, end)], cue, "postposed")
+    return Attribution([(start, end)], cue)
 
 
 def verb_attributions(text: str, analysis: Analysis, paragraphs: list[tuple[int, int]], lex: Lexicon,
-                      segments: list[Segment], sentences: Sentences) -> list[Attribution]:
-    kids = children_of(analysis)
+                      segments: list[Segment], sentences: Sentences, kids: dict[int, list[int]]) -> list[Attribution]:
     found = []
     for verb, token in enumerate(analysis.tokens):
         if not is_cue_verb(token, lex) or inside(token.start, segments):
@@ -238,7 +242,7 @@ def appositive_name(analysis: Analysis, comma: int | None, sentence_end: int) ->
     if comma is None:
         return None
     toks = analysis.tokens
-    following = [i for i in analysis.tokens_in(toks[comma].end, sentence_end)]
+    following = analysis.tokens_in(toks[comma].end, sentence_end)
     run = 0
     while run < len(following) and toks[following[run]].pos == "PROPN":
         run += 1
@@ -247,7 +251,7 @@ def appositive_name(analysis: Analysis, comma: int | None, sentence_end: int) ->
     return None
 
 
-def according_parts(text: str, analysis: Analysis, phrase: tuple[int, int], close: int | None,
+def according_parts(text: str, phrase: tuple[int, int], close: int | None,
                     sentence: tuple[int, int]) -> list[tuple[int, int]]:
     """Content of "selon X": the rest of the sentence when it opens with it, the clause
     before it when set off by a comma, both sides when it stands in the middle."""
@@ -264,9 +268,9 @@ def according_parts(text: str, analysis: Analysis, phrase: tuple[int, int], clos
 
 
 def according_attributions(text: str, analysis: Analysis, paragraphs: list[tuple[int, int]], lex: Lexicon,
-                           segments: list[Segment], sentences: Sentences) -> list[Attribution]:
+                           segments: list[Segment], sentences: Sentences,
+                           kids: dict[int, list[int]]) -> list[Attribution]:
     """Every "selon X, …" / "comme l'a dit X, …" of the text."""
-    kids = children_of(analysis)
     found = []
     toks = analysis.tokens
     for i, token in enumerate(toks):
@@ -290,9 +294,9 @@ def according_attributions(text: str, analysis: Analysis, paragraphs: list[tuple
         else:
             cue = according_speaker(analysis, phrase_end or token.end, limit, lex)
             cue.start, cue.end = token.start, max(cue.end, phrase_end or token.end)
-        parts = according_parts(text, analysis, (token.start, limit), close, sentence)
+        parts = according_parts(text, (token.start, limit), close, sentence)
         if parts:
-            found.append(Attribution(parts, cue, "according"))
+            found.append(Attribution(parts, cue))
     return found
 
 
@@ -303,9 +307,9 @@ def without_nested(found: list[Attribution]) -> list[Attribution]:
 
 
 def attributions(text: str, analysis: Analysis, paragraphs: list[tuple[int, int]], lex: Lexicon,
-                 segments: list[Segment]) -> list[Attribution]:
+                 segments: list[Segment], kids: dict[int, list[int]]) -> list[Attribution]:
     """Every attributed clause of the text, outermost only, in order."""
     sentences = Sentences(text, analysis, [(s.opening, s.closing) for s in segments])
-    found = verb_attributions(text, analysis, paragraphs, lex, segments, sentences)
-    found += according_attributions(text, analysis, paragraphs, lex, segments, sentences)
+    found = verb_attributions(text, analysis, paragraphs, lex, segments, sentences, kids)
+    found += according_attributions(text, analysis, paragraphs, lex, segments, sentences, kids)
     return sorted(without_nested(found), key=lambda a: a.parts[0][0])

@@ -107,7 +107,6 @@ class Attribution:
 
     parts: list[tuple[int, int]]
     cue: Cue
-    shape: str  # "complement", "postposed" or "according"
 
 
 def lemma(token: Token) -> str:

@@ -9,7 +9,6 @@ are resolved to the entities of the document (quote_speakers.py).
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -19,7 +18,15 @@ from dateline.record import Document
 from dateline.settings import Settings
 from dateline.stages import quote_speakers
 from dateline.stages.mentions import children_of
-from dateline.stages.quote_clauses import CLOSERS, according_speaker, attributions, clipped, words_in
+from dateline.stages.quote_clauses import (
+    CLOSERS,
+    WORD,
+    according_speaker,
+    attributions,
+    clipped,
+    paragraph_index,
+    words_in,
+)
 from dateline.stages.quote_cues import (
     MAX_CUE_GAP,
     Attribution,
@@ -50,8 +57,6 @@ FLOATING_MAX_OUTSIDE = 2
 # Share of a quote's words an earlier quote must hold to be the one it repeats.
 DUPLICATE_OVERLAP = 0.5
 SENTENCE_END = {".", "!", "?", "…"}
-LETTERS = re.compile(r"[^\W\d_]")
-WORD = re.compile(r"\w+")
 
 
 @dataclass
@@ -67,8 +72,9 @@ class Quote:
         return self.parts[0][0]
 
 
-def paragraph_index(paragraphs: list[tuple[int, int]], offset: int) -> int:
-    return next((i for i, (s, e) in enumerate(paragraphs) if s <= offset <= e), 0)
+def paragraph_at(paragraphs: list[tuple[int, int]], offset: int) -> int:
+    """Index of the paragraph holding an offset (the first when none does)."""
+    return paragraph_index(paragraphs, offset) or 0
 
 
 def inner_cue(text: str, analysis: Analysis, segment: Segment, lex: Lexicon, kids: dict[int, list[int]]) -> Cue | None:
@@ -215,7 +221,7 @@ def absorb(text: str, found: list[Attribution], segments: list[Segment],
         if inside and text[parts[0][0]:segments[inside[0]].opening].rstrip().endswith(":"):
             # "Le ministre est catégorique : « … », a-t-il dit": a lead-in, not reported speech
             outside -= words_in(text, parts[0][0], segments[inside[0]].opening)
-        paragraph = paragraph_index(paragraphs, parts[0][0])
+        paragraph = paragraph_at(paragraphs, parts[0][0])
         if inside and outside < MIXED_MIN_OUTSIDE_WORDS:
             quoted_parts = [p for i in inside for p in segments[i].parts]
             quotes.append(Quote(quoted_parts, "direct", attribution.cue, paragraph, closing))
@@ -250,9 +256,8 @@ def stands_alone(text: str, segment: Segment, paragraphs: list[tuple[int, int]])
 
 
 def direct_quotes(text: str, analysis: Analysis, segments: list[Segment], quotes: list[Quote],
-                  paragraphs: list[tuple[int, int]], lex: Lexicon) -> list[Quote]:
+                  paragraphs: list[tuple[int, int]], lex: Lexicon, kids: dict[int, list[int]]) -> list[Quote]:
     """Quotations with their cue, split quotations joined, floating quotations carried on."""
-    kids = children_of(analysis)
     done = sorted(quotes, key=lambda q: q.start)
     for segment in segments:
         earlier = [q for q in done if q.closing <= segment.opening]
@@ -260,7 +265,7 @@ def direct_quotes(text: str, analysis: Analysis, segments: list[Segment], quotes
         # it ("директор «Северного алюминия» … заявила: «…»") does not cut the sentence.
         closing = earlier[-1].closing if earlier else 0
         cue = inner_cue(text, analysis, segment, lex, kids) \
-            or after_cue(text, analysis, segment, lex, kids, paragraphs[paragraph_index(paragraphs, segment.closing)]) \
+            or after_cue(text, analysis, segment, lex, kids, paragraphs[paragraph_at(paragraphs, segment.closing)]) \
             or before_cue(text, analysis, segment, lex, kids, cue_floor(text, segment, paragraphs, closing))
         last = earlier[-1] if earlier else None
         if last is not None and last.kind == "direct" and last.paragraph == segment.paragraph \
@@ -281,7 +286,7 @@ def direct_quotes(text: str, analysis: Analysis, segments: list[Segment], quotes
 
 
 def last_paragraph(quote: Quote, paragraphs: list[tuple[int, int]]) -> int:
-    return paragraph_index(paragraphs, quote.parts[-1][1])
+    return paragraph_at(paragraphs, quote.parts[-1][1])
 
 
 def quote_text(text: str, parts: list[tuple[int, int]]) -> str:
@@ -335,9 +340,10 @@ def find_quotes(text: str, paragraphs: list[tuple[int, int]], analysis: Analysis
     """The quotes of a text (pure: compute only), in reading order, speakers unresolved."""
     lex = lexicon(language)
     segments = find_segments(text, paragraphs)
-    found = attributions(text, analysis, paragraphs, lex, segments)
+    kids = children_of(analysis)
+    found = attributions(text, analysis, paragraphs, lex, segments, kids)
     quotes, left = absorb(text, found, segments, paragraphs)
-    return direct_quotes(text, analysis, left, quotes, paragraphs, lex)
+    return direct_quotes(text, analysis, left, quotes, paragraphs, lex, kids)
 
 
 def run(doc: Document, settings: Settings) -> Document:
