@@ -76,13 +76,13 @@ def appositive(analysis: Analysis, mention: EntityMention) -> bool:
 
 
 def in_phrase(analysis: Analysis, table: list[EntityMention], entities: dict[str, dict[str, Any]],
-              span: tuple[int, int], head: int, head_noun: str, language: str) -> str | None:
+              span: tuple[int, int], head: int, collective: bool) -> str | None:
     """The entity a speaker phrase names: the one at its head word; else a name set beside
     it, else a person named in it ("la déclaration du porte-parole … John Kirby"); else, for
-    a press office or a statement, the organisation it belongs to ("в пресс-службе компании X")."""
+    a ``collective`` head (a press office, a statement), the organisation it belongs to ("в
+    пресс-службе компании X")."""
     inside = [m for m in table if m.start < span[1] and span[0] < m.end and can_speak(m, entities)]
     covering = [m for m in inside if m.start <= head < m.end]
-    collective = head_noun in word_set(language, "institution_nouns") | word_list(language, "nouns")
     beside = [m for m in inside if m.type != "GPE" and appositive(analysis, m)] if not collective else []
     people = [m for m in inside if m.type == "PERSON"]
     groups = [m for m in inside if m.type == "ORG"] if collective else []
@@ -163,35 +163,34 @@ def resolve(text: str, cue: Cue | None, analysis: Analysis, entities: list[dict[
     words, head = speaker_words(text, cue, analysis, language)
     if words is None or head is None:
         return None, None
-    head_word = norm(analysis.tokens[cue.head].lemma or analysis.tokens[cue.head].text) if cue.head is not None else ""
+    head_token = analysis.tokens[cue.head] if cue.head is not None else None
+    head_word = norm(head_token.lemma or head_token.text) if head_token else ""
+    genders = {e["id"]: e.get("gender") for e in entities}
     generic = head_word in word_list(language, "person_nouns") and cue.head is not None \
         and not indefinite(analysis, cue.head, language)
     if words in pronouns(language) or generic:  # "a-t-il déclaré", "a déclaré l'élue"
         wanted = gender.pronoun_gender(words, language) or gender.phrase_gender(words, language) or \
             (gender.verb_gender(analysis, cue.verb, language) if cue.verb is not None else None)
-        genders = {e["id"]: e.get("gender") for e in entities}
         return pronoun_speaker(analysis, table, head, quoted, previous, wanted, genders), words
     if words in word_list(language, "relatives"):  # "Nathalie Bessière, qui rappelle que …"
         return named_before(analysis, table, head), words
     if words in word_list(language, "group_pronouns"):
         return last_named(analysis, table, head, quoted, {"ORG"}), words
-    by_id = {e["id"]: e for e in entities}
-    head_token = analysis.tokens[cue.head] if cue.head is not None else None
-    noun = norm(head_token.lemma or head_token.text) if head_token else ""
-    if head_token is not None and norm(head_token.text) in word_list(language, "nouns"):
-        noun = norm(head_token.text)  # "data": the lemmatiser's "datum" is in no list
-    span = cue.speaker or (head, head + len(words))
-    found = in_phrase(analysis, table, by_id, span, head, noun, language)
+    if any(phrase in f" {norm(words)} " for phrase in word_list(language, "unnamed_phrases")):
+        return None, words  # "врач одной из городских больниц", "one of the officials": someone not named
+    # "data": the lemmatiser's "datum" is in no list, so a statement noun is read as written
+    noun = norm(head_token.text) if head_token and norm(head_token.text) in word_list(language, "nouns") \
+        else head_word
     collective = noun in word_set(language, "institution_nouns") | word_list(language, "nouns")
-    unnamed = any(phrase in f" {norm(words)} " for phrase in word_list(language, "unnamed_phrases"))
-    if unnamed:  # "врач одной из городских больниц", "one of the officials": someone not named
-        return None, words
+    span = cue.speaker or (head, head + len(words))
+    by_id = {e["id"]: e for e in entities}
+    found = in_phrase(analysis, table, by_id, span, head, collective)
     if found is None and cue.head is not None and not indefinite(analysis, cue.head, language):
         found = organisation(analysis, table, entities, span, head, quoted, language) if collective \
             else by_role(analysis, entities, noun, gender.phrase_gender(words, language))
     if found is None and cue.head is not None and definite_person(analysis, cue.head, language, collective):
         found = pronoun_speaker(analysis, table, head, quoted, previous, gender.phrase_gender(words, language),
-                                {e["id"]: e.get("gender") for e in entities})  # "le technicien", "the coach"
+                                genders)  # "le technicien", "the coach"
     if found is None and head_token is not None and head_token.pos == "PROPN":
         found = before_verb(analysis, table, by_id, cue.verb)
     return found, words
