@@ -348,3 +348,14 @@ def test_a_second_cue_joined_by_and_keeps_the_first_speaker():
     assert [q["cue"] for q in record["quotes"]] == ["said", "warned"]
     first, second = record["quotes"]
     assert second["speaker_text"] == first["speaker_text"] and "Authority" in first["speaker_text"]
+
+
+def test_a_headline_is_not_a_quote():
+    page = ("« Nous ne céderons pas », promet la maire de Brest\n\n"
+            "La maire de Brest, Anne Kerhervé, a présenté mardi le budget de la ville devant le conseil "
+            "municipal. Les travaux du port commenceront au printemps, selon le calendrier publié par la mairie.")
+    doc = make_document(page.encode(), "<test>", input="page", lang="fr")
+    record = run_stages(doc, Settings(), until="quotes").to_json()
+    assert "céderons" not in record["text"]  # the headline is kept out of the body (title or chrome)
+    assert not any("céderons" in q["text"] for q in record["quotes"])
+    assert [q["cue"] for q in record["quotes"]] == ["selon"]
