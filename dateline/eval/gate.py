@@ -13,7 +13,7 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from dateline.eval import entities, extraction, quotes, seed
+from dateline.eval import entities, events, extraction, quotes, seed
 from dateline.settings import Settings, load_settings
 
 BASELINE = Path(__file__).with_name("baseline.json")
@@ -23,6 +23,7 @@ SUITES: dict[str, Callable[[Path, Settings], dict[str, float]]] = {
     "extraction": extraction.run,
     "entities": entities.run,
     "quotes": quotes.run,
+    "events": events.run,
 }
 # Suites that read ../shared; the others use gold sets kept in this repository.
 NEEDS_SHARED = {"seed", "extraction"}
