@@ -1,7 +1,8 @@
 """Suite ``seed``: the reference page against its gold annotation (../shared/gold).
 
 Each check is a score in [0, 1]. Chrome kinds are judged "sensible" by the words of the
-gold description ("image credit" wants credit, "teaser" wants related, ...).
+gold description ("image credit" wants credit, "teaser" wants related, ...). The event scores
+(``events_found``, ``event_actors`` ...) are defined in ``seed_events``.
 """
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from typing import Any
 
 from dateline.api import make_document
 from dateline.errors import DatelineError
+from dateline.eval.seed_events import score_events
 from dateline.pipeline import run_stages
 from dateline.settings import Settings
 
@@ -160,6 +162,7 @@ def run(shared: Path, settings: Settings) -> dict[str, float]:
             dated = analyze_gold_doc(shared, gold, settings, given)
             scores.update(score_entities(dated, gold))
             scores.update(score_quotes(dated, gold))
+            scores.update(score_events(dated, gold))
         except DatelineError:
             scores = dict.fromkeys(("title_exact", "body_recall", "body_precision", "entities_found"), 0.0)
         for key, value in scores.items():
