@@ -33,6 +33,8 @@ class Token:
     pos: str
     dep: str
     head: int  # index of the head token in Analysis.tokens (itself for the root)
+    # Morphological features, Universal Dependencies style ("Mood=Cnd|Tense=Pres"), "" when unknown.
+    morph: str = ""
 
 
 @dataclass(frozen=True)
@@ -130,7 +132,8 @@ class SpacyAnalyzer:
         add_paragraph_breaks(self.nlp)
 
     def convert(self, doc: Any) -> Analysis:
-        tokens = [Token(t.idx, t.idx + len(t.text), t.text, t.lemma_, t.pos_, t.dep_, t.head.i) for t in doc]
+        tokens = [Token(t.idx, t.idx + len(t.text), t.text, t.lemma_, t.pos_, t.dep_, t.head.i, str(t.morph))
+                  for t in doc]
         ents = [Span(e.start_char, e.end_char, LABELS[e.label_], e.text) for e in doc.ents if e.label_ in LABELS]
         sentences = [(s.start_char, s.end_char) for s in doc.sents]
         return Analysis(self.name, sentences, tokens, ents)
@@ -173,7 +176,7 @@ class NatashaAnalyzer:
         for i, t in enumerate(doc.tokens):
             t.lemmatize(self.vocab)
             result.tokens.append(Token(offset + t.start, offset + t.stop, t.text, t.lemma or t.text, t.pos or "",
-                                       t.rel or "", index.get(t.head_id, base + i)))
+                                       t.rel or "", index.get(t.head_id, base + i), features(t.feats)))
         for span in doc.spans:
             span.normalize(self.vocab)
             result.entities.append(Span(offset + span.start, offset + span.stop, LABELS[span.type], span.text,
@@ -182,6 +185,11 @@ class NatashaAnalyzer:
 
     def pipe(self, texts: list[str], batch_size: int = 16) -> list[Analysis]:
         return [self(text) for text in texts]
+
+
+def features(feats: dict[str, str] | None) -> str:
+    """natasha's feature dict in the Universal Dependencies string form spaCy prints."""
+    return "|".join(f"{key}={value}" for key, value in sorted((feats or {}).items()))
 
 
 def degraded(text: str) -> Analysis:

@@ -16,6 +16,7 @@ from dateline.stages import (
     clean,
     dates,
     entities,
+    events,
     extract,
     language,
     paragraphs,
@@ -54,6 +55,8 @@ STAGES: tuple[Stage, ...] = (
     Stage("places", places.run, needs=("entities", "language"), adds=("places",)),
     Stage("dates", dates.run, needs=("text", "language", "published"), adds=("dates",)),
     Stage("quotes", quotes.run, needs=("_analysis", "text", "paragraphs", "entities"), adds=("quotes",)),
+    Stage("events", events.run, needs=("_analysis", "text", "paragraphs", "entities", "places", "dates", "quotes"),
+          adds=("events",)),
 )
 
 

@@ -57,6 +57,7 @@ class Document:
     places: list[dict[str, Any]] = field(default_factory=list)
     dates: list[dict[str, Any]] = field(default_factory=list)
     quotes: list[dict[str, Any]] = field(default_factory=list)
+    events: list[dict[str, Any]] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     # Linguistic analysis (set by the nlp stage): sentences, tokens and named-entity spans.
     _analysis: Any = None
@@ -69,7 +70,7 @@ class Document:
             "input": self._input, "encoding": self._encoding, "text": self.text,
             "paragraphs": self.paragraphs, "removed": self.removed, "images": self.images,
             "related": self.related, "entities": self.entities, "places": self.places,
-            "dates": self.dates, "quotes": self.quotes, "warnings": self.warnings,
+            "dates": self.dates, "quotes": self.quotes, "events": self.events, "warnings": self.warnings,
         }
 
 

@@ -54,11 +54,23 @@ class LanguageSettings:
 
 
 @dataclass(frozen=True)
+class EventSettings:
+    # Code events told only as background (a relative clause, a participle modifying a noun:
+    # "les otages enlevés le mois dernier"). Off by default, as PLOVER codes a sentence's
+    # main events; turn it on to collect every event mentioned.
+    background: bool = False
+    # Keep events the text says did not happen (status "negated"). The PLOVER manual allows
+    # leaving them out of an event dataset; they are kept by default so nothing is lost.
+    keep_negated: bool = True
+
+
+@dataclass(frozen=True)
 class Settings:
     read: ReadSettings = field(default_factory=ReadSettings)
     fetch: FetchSettings = field(default_factory=FetchSettings)
     clean: CleanSettings = field(default_factory=CleanSettings)
     language: LanguageSettings = field(default_factory=LanguageSettings)
+    events: EventSettings = field(default_factory=EventSettings)
 
 
 def _coerce(value: str, current: Any) -> Any:

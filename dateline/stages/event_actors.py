@@ -1,0 +1,361 @@
+"""Event arguments: who did it (actors) and to whom (recipients), from the parse.
+
+The actor is the verb's subject, or the agent of a passive; a verb without its own subject
+takes the one of the verb it completes or is coordinated with ("s'apprête à suspendre",
+"…, accusant les rebelles"). When the parse gives none, the names right before the verb in its
+clause are the actor ("Moscou et Damas auraient attaqué"). The recipient is the direct
+object, else an oblique after one of the language's recipient prepositions (``[arguments]`` in
+``lang/<code>/events.toml``), a place after a locative preposition being where the event
+happens, not its target. Coordinated phrases are compound actors. A nominal event takes the
+subject of the verb that carries it ("a lancé une offensive") and its own "against"/"with"
+complements.
+
+Each argument is a phrase of the text; the entity whose mention it is gives its id.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from dateline import geo
+from dateline.stages.event_lexicon import form
+from dateline.stages.event_status import Context
+from dateline.stages.mentions import noun_phrase
+
+SUBJECT_DEPS = {"nsubj", "csubj"}
+PASSIVE_SUBJECT_DEPS = {"nsubj:pass", "nsubjpass", "csubjpass"}
+OBJECT_DEPS = {"obj", "dobj", "iobj", "obl:arg", "dative"}
+# Dependencies through which a verb without a subject takes the subject of its head.
+INHERIT_DEPS = {"xcomp", "conj", "advcl", "acl", "ccomp"}
+# How many verbs up a subject is looked for.
+MAX_CLIMB = 6
+# Parts of speech that can head an argument phrase.
+ARGUMENT_POS = {"NOUN", "PROPN", "PRON", "X", "NUM", "ADJ"}
+# Tokens left out of an argument's text at its edges (articles, numbers, punctuation).
+EDGE_POS = {"DET", "NUM", "PUNCT", "ADP", "CCONJ"}
+# Separators between the names of a compound actor found left of the verb.
+COMPOUND_JOINERS = {"et", "and", "и", "y"}
+# Types whose recipient may be a thing, not an actor: the target of an attack or a seizure.
+THING_TARGETS = {"ASSAULT", "COERCE"}
+# Endings of the first parts of two-country adjectives, and the demonym endings they stand for.
+COMBINING_ENDS = (("ano", "ain"), ("co", "çais"), ("o", "e"), ("ско", "ский"), ("ско", "кий"))
+# Types whose recipient may follow a target preposition ("sanctions on", "удар по").
+TARGETED_TYPES = {"ASSAULT", "SANCTION", "COERCE", "THREATEN", "PROTEST"}
+# Types whose partners ("talks with X") are actors too: every participant of a consultation
+# is an actor (tests/gold/events/LABELLING.md); a visit's host is the recipient instead.
+SYMMETRIC_TYPES = {"CONSULT"}
+
+
+# What holding an argument's head, and being a name, weigh in choosing its entity.
+HEAD_BONUS = 1000
+NAME_BONUS = 1
+
+
+@dataclass
+class Argument:
+    text: str
+    start: int
+    end: int
+    entity: str | None = None
+    country: str | None = None
+
+
+@dataclass
+class Arguments:
+    actors: list[Argument] = field(default_factory=list)
+    recipients: list[Argument] = field(default_factory=list)
+
+
+@dataclass(frozen=True, order=True)
+class MentionRow:
+    start: int
+    end: int
+    entity: str
+    country: str | None
+    type: str
+    kind: str  # name, title, nominal, pronoun
+
+
+def mention_index(entities: list[dict[str, Any]]) -> list[MentionRow]:
+    """Every mention of the document's entities, in text order."""
+    return sorted(MentionRow(m["start"], m["end"], e["id"], e.get("country"), e["type"], m.get("kind", "name"))
+                  for e in entities for m in e["mentions"])
+
+
+def entity_at(mentions: list[MentionRow], start: int, end: int, head: tuple[int, int]) -> MentionRow | None:
+    """The mention that holds the phrase's head, else the one that covers most of it and at
+    least half of it ("le président Emmanuel Macron"; not Alep in "infrastructures à Alep")."""
+    best: tuple[int, MentionRow] | None = None
+    for row in mentions:
+        if row.start >= end:
+            break
+        if row.end <= start:
+            continue
+        holds = row.start <= head[0] and head[1] <= row.end
+        overlap = min(end, row.end) - max(start, row.start)
+        if not holds and overlap * 2 < end - start:
+            continue
+        score = overlap + (HEAD_BONUS if holds else 0) + (NAME_BONUS if row.kind == "name" else 0)
+        if best is None or score > best[0]:
+            best = (score, row)
+    return best[1] if best else None
+
+
+def phrase_of(ctx: Context, head: int) -> tuple[int, int]:
+    """Token range (first, last) of the noun phrase an argument heads, edges trimmed."""
+    indexes = noun_phrase(ctx.analysis, head, ctx.kids)
+    tokens = ctx.analysis.tokens
+    # A complement after the head that names nothing is left out ("rebelles de multiples
+    # violations"), one that names something kept ("rebelles du M23").
+    cut = next((i for i in indexes if i > head and tokens[i].pos == "ADP"
+                and not any(tokens[j].pos == "PROPN" for j in indexes if i < j <= i + 3)), None)
+    if cut is not None:
+        indexes = [i for i in indexes if i < cut]
+    while len(indexes) > 1 and tokens[indexes[0]].pos in EDGE_POS and indexes[0] != head:
+        indexes = indexes[1:]
+    while len(indexes) > 1 and tokens[indexes[-1]].pos in EDGE_POS and indexes[-1] != head:
+        indexes = indexes[:-1]
+    return indexes[0], indexes[-1]
+
+
+def argument(ctx: Context, text: str, head: int, mentions: list[MentionRow]) -> Argument:
+    """An argument phrase; when it is an entity's mention, the entity's name inside it is its
+    text ("Le président Emmanuel Macron" is "Emmanuel Macron")."""
+    tokens = ctx.analysis.tokens
+    first, last = phrase_of(ctx, head)
+    start, end = tokens[first].start, tokens[last].end
+    found = entity_at(mentions, start, end, (tokens[head].start, tokens[head].end))
+    if found is None:
+        return Argument(text[start:end], start, end)
+    name = next((m for m in mentions if m.entity == found.entity and m.kind == "name"
+                 and start <= m.start and m.end <= end), None)
+    if name is not None:
+        start, end = name.start, name.end
+    return Argument(text[start:end], start, end, found.entity, found.country)
+
+
+def coordinated(ctx: Context, head: int) -> list[int]:
+    """The head and the phrases coordinated with it ("Moscou et Pékin")."""
+    heads = [head]
+    for k in ctx.kids.get(head, []):
+        if ctx.analysis.tokens[k].dep == "conj" and ctx.analysis.tokens[k].pos in ARGUMENT_POS:
+            heads.extend(coordinated(ctx, k))
+    return heads
+
+
+def preposition(ctx: Context, index: int) -> str:
+    """The preposition that introduces a dependent (its ``case`` child, or its English ``prep`` head)."""
+    tokens = ctx.analysis.tokens
+    case = [k for k in ctx.kids.get(index, []) if tokens[k].dep in {"case", "fixed"} and k < index]
+    if case:
+        return " ".join(form(tokens[k])[1] for k in case)
+    if tokens[index].dep == "pobj":
+        return form(tokens[tokens[index].head])[1]
+    return ""
+
+
+def obliques(ctx: Context, index: int) -> list[tuple[str, int]]:
+    """(preposition, head) of the prepositional dependents of a word."""
+    tokens, found = ctx.analysis.tokens, list[tuple[str, int]]()
+    for k in ctx.kids.get(index, []):
+        dep = tokens[k].dep
+        if dep in {"prep", "agent"}:
+            found.extend((form(tokens[k])[1], g) for g in ctx.kids.get(k, []) if tokens[g].dep == "pobj")
+        elif dep.startswith(("obl", "nmod")) and tokens[k].pos in ARGUMENT_POS:
+            found.append((preposition(ctx, k), k))
+    return found
+
+
+def attributed(ctx: Context, index: int) -> bool:
+    """True when a phrase is a source introduced by an attribution ("selon la déclaration de X")."""
+    phrases = {" ".join(p) for p in ctx.lex.args.get("attribution_prepositions", ())}
+    prep = preposition(ctx, index)
+    return bool(prep) and (prep in phrases or prep.split()[0] in phrases)
+
+
+def finite(ctx: Context, verb: int) -> bool:
+    """A finite verb has a subject of its own, even when the parse missed it."""
+    tokens = ctx.analysis.tokens
+    forms = [tokens[verb].morph] + [tokens[k].morph for k in ctx.kids.get(verb, []) if tokens[k].dep.startswith("aux")]
+    return any("VerbForm=Fin" in m for m in forms)
+
+
+def subject_of(ctx: Context, verb: int) -> tuple[int | None, bool, int]:
+    """The subject head of a verb, whether it is passive, and the verb it belongs to: an
+    infinitive, a participle or a coordinated verb without one takes its head's subject."""
+    tokens = ctx.analysis.tokens
+    for _ in range(MAX_CLIMB):
+        for k in ctx.kids.get(verb, []):
+            if attributed(ctx, k):
+                continue
+            if tokens[k].dep in SUBJECT_DEPS:
+                return k, False, verb
+            if tokens[k].dep in PASSIVE_SUBJECT_DEPS:
+                return k, True, verb
+        climbs = tokens[verb].dep == "xcomp" or tokens[verb].dep in INHERIT_DEPS and not finite(ctx, verb) \
+            or tokens[verb].dep == "conj"
+        if not climbs or tokens[verb].head == verb:
+            break
+        verb = tokens[verb].head
+    return None, False, verb
+
+
+def agent_of(ctx: Context, verb: int) -> int | None:
+    agents = ctx.lex.words("args", "agent_prepositions")
+    return next((h for p, h in obliques(ctx, verb) if p in agents), None)
+
+
+def left_names(ctx: Context, trigger: int, mentions: list[MentionRow]) -> list[int]:
+    """Heads of the names right before the verb in its clause, when the parse gave no subject
+    ("Moscou et Damas auraient attaqué"): the last word of each entity mention in the run of
+    names, joiners and articles that ends at the verb's auxiliaries."""
+    tokens, first = ctx.analysis.tokens, ctx.sentence[0]
+    i = trigger - 1
+    while i >= first and (tokens[i].pos in {"AUX", "PART", "ADV"} or tokens[i].dep in {"expl:comp", "neg"}):
+        i -= 1
+    heads: dict[str, int] = {}
+    while i >= first and (tokens[i].pos in {"PROPN", "NOUN", "DET", "ADJ"}
+                          or tokens[i].text.lower() in COMPOUND_JOINERS and heads):
+        token = tokens[i]
+        found = entity_at(mentions, token.start, token.end, (token.start, token.end))
+        if found is not None and token.pos in {"PROPN", "NOUN"}:
+            heads.setdefault(found.entity, i)
+        elif token.pos in {"PROPN", "NOUN"} and not heads:
+            return []
+        i -= 1
+    return sorted(heads.values())
+
+
+def first_of(ctx: Context, index: int, deps: set[str]) -> int | None:
+    return next((k for k in ctx.kids.get(index, []) if ctx.analysis.tokens[k].dep in deps
+                 and ctx.analysis.tokens[k].pos in ARGUMENT_POS), None)
+
+
+def is_place(ctx: Context, head: int, mentions: list[MentionRow]) -> bool:
+    token = ctx.analysis.tokens[head]
+    found = entity_at(mentions, token.start, token.end, (token.start, token.end))
+    return found is not None and found.type in {"GPE", "LOC"}
+
+
+def recipient_oblique(ctx: Context, index: int, mentions: list[MentionRow], kind: str = "") -> int | None:
+    """The first oblique after a recipient preposition that is not a place where it happens
+    (a target preposition, "frappes sur Gaza", only for the types that have targets)."""
+    wanted = ctx.lex.words("args", "recipient_prepositions")
+    if kind in TARGETED_TYPES:
+        wanted = wanted | ctx.lex.words("args", "target_prepositions")
+    locative = ctx.lex.words("args", "locative_prepositions")
+    for prep, head in obliques(ctx, index):
+        if prep in wanted and not (prep in locative and is_place(ctx, head, mentions)):
+            return head
+    return None
+
+
+def between(ctx: Context, index: int) -> list[int]:
+    """The sides of an event "between" several parties ("affrontements entre X et Y")."""
+    words = ctx.lex.words("args", "between_prepositions")
+    return next((coordinated(ctx, h) for p, h in obliques(ctx, index) if p in words), [])
+
+
+def object_recipient(ctx: Context, verb: int, kind: str, mentions: list[MentionRow]) -> list[int]:
+    """The direct object; a thing is the recipient only of a physical act (THING_TARGETS),
+    otherwise its own recipient complement is ("impose sanctions on Iran")."""
+    obj = first_of(ctx, verb, OBJECT_DEPS)
+    if obj is None:
+        inner = recipient_oblique(ctx, verb, mentions, kind)
+        return coordinated(ctx, inner) if inner is not None else []
+    token = ctx.analysis.tokens[obj]
+    if entity_at(mentions, token.start, token.end, (token.start, token.end)) is not None:
+        return coordinated(ctx, obj)
+    same = any(e.type == kind for e in ctx.lex.nouns.get(form(token)[0], ()))
+    inner = recipient_oblique(ctx, obj, mentions, kind if same else "")
+    if inner is not None:
+        return coordinated(ctx, inner)
+    return coordinated(ctx, obj) if kind in THING_TARGETS or token.pos == "PRON" else []
+
+
+def bilateral_countries(ctx: Context, index: int) -> list[str]:
+    """The countries of a two-country adjective on a word ("coopération américano-russe",
+    "US-Russian talks", "российско-американские переговоры"), in order."""
+    language = ctx.lex.language
+    for k in ctx.kids.get(index, []):
+        word = ctx.analysis.tokens[k].text
+        parts = [p for p in word.split("-") if p]
+        if ctx.analysis.tokens[k].pos != "ADJ" and not word[:1].isupper() or len(parts) < 2:
+            continue
+        found = [geo.demonym_country(p, language) or geo.demonym_country(combining(p), language)
+                 or (c.iso2 if (c := geo.country_by_name(p)) else None) for p in parts]
+        if all(found):
+            return [str(c) for c in found]
+    return []
+
+
+def combining(part: str) -> str:
+    """A demonym's combining form to a demonym's stem ("américano" -> "américain", "russo" ->
+    "russe", "российско" -> "российский"), the forms the gazetteer knows."""
+    for end, full in COMBINING_ENDS:
+        if part.endswith(end):
+            return part[: -len(end)] + full
+    return part
+
+
+def verb_heads(ctx: Context, verb: int, kind: str, mentions: list[MentionRow]) -> tuple[list[int], list[int]]:
+    subject, passive, owner = subject_of(ctx, verb)
+    actors: list[int] = []
+    recipients: list[int] = []
+    if passive:
+        agent = agent_of(ctx, verb)
+        actors = coordinated(ctx, agent) if agent is not None else []
+        recipients = coordinated(ctx, subject) if subject is not None else []
+    elif subject is not None:
+        actors = coordinated(ctx, subject)
+    if not actors:
+        actors = left_names(ctx, owner, mentions)
+    if not recipients:
+        recipients = [h for h in object_recipient(ctx, verb, kind, mentions) if h not in actors]
+    return actors, recipients
+
+
+def noun_heads(ctx: Context, noun: int, kind: str, mentions: list[MentionRow]) -> tuple[list[int], list[int]]:
+    """A nominal event: the sides it is "between", else the subject of the verb that carries it."""
+    tokens = ctx.analysis.tokens
+    sides = between(ctx, noun)
+    if sides:
+        return sides, []
+    inner = recipient_oblique(ctx, noun, mentions, kind)
+    recipients = coordinated(ctx, inner) if inner is not None else []
+    carrier = tokens[noun].head
+    if tokens[noun].dep in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS or carrier == noun \
+            or tokens[carrier].pos not in {"VERB", "AUX"}:
+        return [], recipients
+    actors, carried = verb_heads(ctx, carrier, kind, mentions)
+    return actors, recipients or [h for h in carried if h != noun]
+
+
+def arguments(ctx: Context, text: str, trigger: int, kind: str, mentions: list[MentionRow]) -> Arguments:
+    """Actors and recipients of the event a trigger expresses."""
+    token = ctx.analysis.tokens[trigger]
+    nominal = token.pos in {"NOUN", "PROPN"}
+    actors, recipients = (noun_heads if nominal else verb_heads)(ctx, trigger, kind, mentions)
+    if kind in SYMMETRIC_TYPES and not nominal:
+        partners = [h for p, h in obliques(ctx, trigger) if p in ctx.lex.words("args", "partner_prepositions")]
+        actors = actors + [h for p in partners for h in coordinated(ctx, p)]
+    result = Arguments([argument(ctx, text, h, mentions) for h in dict.fromkeys(actors)],
+                       [argument(ctx, text, h, mentions) for h in dict.fromkeys(recipients) if h not in actors])
+    return result
+
+
+def bilateral_recipient(ctx: Context, trigger: int, args: Arguments, mentions: list[MentionRow]) -> None:
+    """With no recipient, the other country of a two-country adjective on the trigger or its
+    object ("suspendre la coopération américano-russe": the United States act on Russia)."""
+    if args.recipients:
+        return
+    obj = first_of(ctx, trigger, OBJECT_DEPS)
+    countries = bilateral_countries(ctx, trigger) or (bilateral_countries(ctx, obj) if obj is not None else [])
+    own = {a.country for a in args.actors}
+    others = [c for c in countries if c not in own]
+    if len(others) != 1 or len(others) == len(countries):
+        return
+    row = next((m for m in mentions if m.country == others[0] and m.type == "GPE"), None)
+    if row is not None:
+        name = next((m for m in mentions if m.entity == row.entity and m.kind == "name"), row)
+        args.recipients.append(Argument(ctx.text[name.start:name.end], name.start, name.end, row.entity, row.country))

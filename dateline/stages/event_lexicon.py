@@ -1,0 +1,142 @@
+"""Event lexicon: a language's trigger verbs and nouns by PLOVER type, their modes, and the
+status, threat and argument words of ``dateline/lang/<code>/events.toml``, as phrases of
+lemmas matched on the parse.
+
+A phrase is a tuple of lower-case words ("call for", "mettre en garde"); a pronominal verb is
+written without its reflexive pronoun. A token sequence matches a phrase when, word by word,
+its lemmas or its surface forms do.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from dateline.lexicon import load
+from dateline.nlp import Token
+
+Phrase = tuple[str, ...]
+# Reflexive pronouns dropped from the front of a data phrase ("s'apprêter à" is "apprêter à").
+REFLEXIVE = ("se", "s'", "s’")
+# Parts of speech a verb trigger may carry: a verb, or a participle the tagger read as an adjective.
+VERB_POS = {"VERB"}
+NOUN_POS = {"NOUN", "PROPN"}
+
+
+@dataclass(frozen=True)
+class Entry:
+    words: Phrase
+    type: str
+
+
+@dataclass(frozen=True)
+class EventLexicon:
+    language: str
+    verbs: dict[str, tuple[Entry, ...]]  # by first word, longest phrase first
+    nouns: dict[str, tuple[Entry, ...]]
+    modes: dict[str, tuple[tuple[str, tuple[Phrase, ...]], ...]]  # type -> ((mode, phrases), ...)
+    threat_verbs: tuple[Phrase, ...]
+    threat_nouns: tuple[Phrase, ...]
+    status: dict[str, tuple[Phrase, ...]]
+    args: dict[str, tuple[Phrase, ...]]
+
+    def words(self, group: str, key: str) -> frozenset[str]:
+        """The one-word entries of a status or argument list, as a set."""
+        source = self.status if group == "status" else self.args
+        return frozenset(p[0] for p in source.get(key, ()) if len(p) == 1)
+
+
+def phrase(text: str) -> Phrase:
+    """A data entry as a tuple of lower-case words, apostrophes split off ("l'arme" -> l', arme)."""
+    words: list[str] = []
+    for word in text.lower().replace("’", "'").split():
+        while "'" in word[:-1]:
+            head, word = word.split("'", 1)
+            words.append(head + "'")
+        words.append(word)
+    if len(words) > 1 and words[0] in REFLEXIVE:
+        words = words[1:]
+    return tuple(words)
+
+
+def index(entries: Iterable[Entry]) -> dict[str, tuple[Entry, ...]]:
+    by_first: dict[str, list[Entry]] = {}
+    for entry in entries:
+        by_first.setdefault(entry.words[0], []).append(entry)
+    return {k: tuple(sorted(v, key=lambda e: -len(e.words))) for k, v in by_first.items()}
+
+
+def phrases(items: Iterable[str]) -> tuple[Phrase, ...]:
+    return tuple(phrase(item) for item in items if item.strip())
+
+
+def build(data: dict[str, Any], language: str = "") -> EventLexicon:
+    verbs: list[Entry] = []
+    nouns: list[Entry] = []
+    modes: dict[str, tuple[tuple[str, tuple[Phrase, ...]], ...]] = {}
+    for kind, entry in data.get("triggers", {}).items():
+        verbs.extend(Entry(phrase(w), kind) for w in entry.get("verbs", []))
+        nouns.extend(Entry(phrase(w), kind) for w in entry.get("nouns", []))
+        modes[kind] = tuple((mode, phrases(words)) for mode, words in entry.get("modes", {}).items())
+    threat = data.get("threat", {})
+    return EventLexicon(
+        language=language, verbs=index(verbs), nouns=index(nouns), modes=modes,
+        threat_verbs=phrases(threat.get("verbs", [])), threat_nouns=phrases(threat.get("nouns", [])),
+        status={k: phrases(v) for k, v in data.get("status", {}).items()},
+        args={k: phrases(v) for k, v in data.get("arguments", {}).items()})
+
+
+@cache
+def lexicon(language: str) -> EventLexicon | None:
+    """The event lexicon of a language, or None when it has none (no events are coded)."""
+    data = load(language, "events")
+    return build(data, language) if data.get("triggers") else None
+
+
+def form(token: Token) -> tuple[str, str]:
+    """A token's lemma and surface, lower case, apostrophes straightened."""
+    return (token.lemma or token.text).lower().replace("’", "'"), token.text.lower().replace("’", "'")
+
+
+def matches_at(tokens: Sequence[Token], indexes: Sequence[int], at: int, words: Phrase) -> bool:
+    """True when the tokens at indexes[at:] begin with the phrase (lemma or surface, word by word)."""
+    if at + len(words) > len(indexes):
+        return False
+    return all(word in form(tokens[indexes[at + k]]) for k, word in enumerate(words))
+
+
+def find_phrase(tokens: Sequence[Token], indexes: Sequence[int], items: Iterable[Phrase]) -> int | None:
+    """The position in ``indexes`` where the first of the phrases begins, or None."""
+    candidates = tuple(items)
+    for at in range(len(indexes)):
+        if any(matches_at(tokens, indexes, at, words) for words in candidates):
+            return at
+    return None
+
+
+def entry_at(tokens: Sequence[Token], indexes: Sequence[int], at: int,
+             table: dict[str, tuple[Entry, ...]]) -> Entry | None:
+    """The longest trigger entry that starts with the token at indexes[at]."""
+    lemma, surface = form(tokens[indexes[at]])
+    for first in dict.fromkeys((lemma, surface)):
+        for entry in table.get(first, ()):
+            if matches_at(tokens, indexes, at, entry.words):
+                return entry
+    return None
+
+
+def is_threat(tokens: Sequence[Token], indexes: Sequence[int], at: int, lex: EventLexicon) -> bool:
+    return any(matches_at(tokens, indexes, at, words) for words in lex.threat_verbs + lex.threat_nouns)
+
+
+def mode_of(kind: str, tokens: Sequence[Token], indexes: Sequence[int], near: int, lex: EventLexicon) -> str | None:
+    """The mode whose words occur among the tokens, the one nearest to the trigger winning."""
+    best: tuple[int, str] | None = None
+    for mode, words in lex.modes.get(kind, ()):
+        for at in range(len(indexes)):
+            if any(matches_at(tokens, indexes, at, w) for w in words):
+                distance = abs(indexes[at] - near)
+                if best is None or distance < best[0]:
+                    best = (distance, mode)
+    return best[1] if best else None

@@ -1,0 +1,173 @@
+"""Event triggers: the words of a sentence that express a PLOVER event, and which of them are
+events of their own rather than the content of another.
+
+A verb whose lemma (or a phrase of lemmas) is a trigger of the lexicon, or a noun that is:
+the subject of its clause ("les combats se sont intensifiés"), its root, or the object of a
+verb that only carries it (``light_verbs``: "a lancé une offensive", "held talks"). A
+cooperative noun under an ending word (``reversal_nouns``: "la fin du cessez-le-feu") is a
+rejection. A trigger inside the complement of another ("a accusé X d'avoir attaqué",
+"threatened to impose", "agreed to cooperate") is that event's content, not an event: it
+gives the other its mode and, when it has none, its recipient. Triggers told as background
+(a relative clause, a participle modifying a noun) are left out unless the settings ask.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from dateline.stages.event_lexicon import EventLexicon, entry_at, find_phrase, form, is_threat, mode_of
+from dateline.stages.event_status import Context
+
+# Dependencies by which a clause is coordinated with or adjoined to another: a trigger
+# reached through one of them is an event of its own, not the other's content.
+INDEPENDENT_DEPS = {"conj", "parataxis", "advcl", "root", "ROOT", "list"}
+# Dependencies of a clause told as background: a relative clause or a participle modifying a
+# noun ("les otages enlevés le mois dernier"); PLOVER codes the sentence's main event.
+BACKGROUND_DEPS = {"acl", "acl:relcl", "relcl"}
+# Dependencies by which a noun trigger is carried by its verb.
+CARRIED_DEPS = {"obj", "dobj", "obl", "obl:arg", "obl:mod", "pobj", "iobj", "attr", "nsubj:pass", "nsubjpass"}
+SUBJECT_DEPS = {"nsubj", "csubj"}
+# How many words before its verb a clause's complementizer may stand ("que les États-Unis s'apprêtent").
+CLAUSE_LOOKBACK = 8
+# How far up the tree a trigger's governor is looked for.
+MAX_DEPTH = 30
+# Type of a cooperative event that is ended, broken or violated ("la fin du cessez-le-feu").
+REVERSED_TYPE = "REJECT"
+REVERSIBLE_TYPES = {"RETREAT", "AGREE", "COOPERATE", "CONSULT", "SUPPORT"}
+
+
+@dataclass
+class Trigger:
+    first: int  # token indexes of the trigger phrase, inclusive
+    last: int
+    head: int  # the token that carries it in the parse
+    type: str
+    nominal: bool
+    content: list[Trigger] | None = None  # triggers inside its complement
+
+    def span(self) -> range:
+        return range(self.first, self.last + 1)
+
+
+def verb_like(ctx: Context, i: int) -> bool:
+    token = ctx.analysis.tokens[i]
+    return token.pos == "VERB" or token.pos == "ADJ" and "VerbForm=Part" in token.morph
+
+
+def raw_triggers(ctx: Context) -> list[Trigger]:
+    """Every trigger phrase of the sentence, longest first at each word, without overlaps."""
+    tokens, sentence, lex = ctx.analysis.tokens, ctx.sentence, ctx.lex
+    found: list[Trigger] = []
+    at = 0
+    while at < len(sentence):
+        i = sentence[at]
+        nominal = tokens[i].pos in {"NOUN", "PROPN"}
+        table = lex.verbs if verb_like(ctx, i) else lex.nouns if nominal else None
+        entry = entry_at(tokens, sentence, at, table) if table is not None else None
+        if entry is None and verb_like(ctx, i) and is_threat(tokens, sentence, at, lex):
+            found.append(Trigger(i, i, i, "THREATEN", False))
+        if entry is None:
+            at += 1
+            continue
+        last = sentence[at + len(entry.words) - 1]
+        head = i if not nominal else head_of(ctx, i, last)
+        found.append(Trigger(i, last, head, entry.type, nominal))
+        at += len(entry.words)
+    return found
+
+
+def head_of(ctx: Context, first: int, last: int) -> int:
+    """The token of a phrase whose head lies outside it."""
+    tokens = ctx.analysis.tokens
+    return next((i for i in range(first, last + 1) if not first <= tokens[i].head <= last
+                 or tokens[i].head == i), last)
+
+
+def reversed_trigger(ctx: Context, trigger: Trigger) -> Trigger | None:
+    """A cooperative noun under an ending word is a rejection spanning both ("fin du cessez-le-feu")."""
+    tokens = ctx.analysis.tokens
+    head = tokens[trigger.head].head
+    words = ctx.lex.words("args", "reversal_nouns")
+    if trigger.type not in REVERSIBLE_TYPES or head == trigger.head or not trigger.nominal \
+            or form(tokens[head])[0] not in words or head > trigger.first:
+        return None
+    return Trigger(head, trigger.last, head, REVERSED_TYPE, True)
+
+
+def complement_clause(ctx: Context, verb: int) -> bool:
+    """True when a clause opens with a complementizer ("que", "that"), whatever the parse
+    attached it to: looking left from its verb over its subject, to the clause's start."""
+    words, tokens = ctx.lex.words("args", "complementizers"), ctx.analysis.tokens
+    for i in range(verb - 1, max(ctx.sentence[0], verb - CLAUSE_LOOKBACK) - 1, -1):
+        if form(tokens[i])[1] in words:
+            return True
+        if tokens[i].pos in {"VERB", "PUNCT"}:
+            return False
+    return False
+
+
+def governor(ctx: Context, trigger: Trigger, heads: dict[int, Trigger]) -> Trigger | None:
+    """The trigger whose complement this one is in, or None when it stands on its own."""
+    tokens, i = ctx.analysis.tokens, trigger.head
+    for _ in range(MAX_DEPTH):
+        if tokens[i].head == i or tokens[i].dep in INDEPENDENT_DEPS and not complement_clause(ctx, i):
+            return None
+        i = tokens[i].head
+        if i in heads and heads[i] is not trigger:
+            return heads[i]
+    return None
+
+
+def stands(ctx: Context, trigger: Trigger, background: bool) -> bool:
+    """Whether a trigger can be an event: a verb, or a noun carried as subject, root or object
+    of a light verb; nothing told as background unless asked."""
+    tokens = ctx.analysis.tokens
+    token = tokens[trigger.head]
+    if not background and token.dep in BACKGROUND_DEPS:
+        return False
+    if not trigger.nominal:
+        return True
+    if token.head == trigger.head:
+        return True
+    carrier = tokens[token.head]
+    if token.dep in SUBJECT_DEPS:
+        return form(carrier)[0] in ctx.lex.words("args", "occurrence_verbs")
+    light = ctx.lex.words("args", "light_verbs")
+    return token.dep in CARRIED_DEPS and carrier.pos in {"VERB", "AUX"} and form(carrier)[0] in light \
+        and (background or carrier.dep not in BACKGROUND_DEPS)
+
+
+def sentence_triggers(ctx: Context, background: bool = False) -> list[Trigger]:
+    """The triggers of a sentence that are events, each with its content triggers."""
+    found = [reversed_trigger(ctx, t) or t for t in raw_triggers(ctx)]
+    heads: dict[int, Trigger] = {}
+    for trigger in found:
+        heads.setdefault(trigger.head, trigger)
+    events: list[Trigger] = []
+    for trigger in found:
+        above = governor(ctx, trigger, heads)
+        if above is not None:
+            above.content = [*(above.content or []), trigger]
+        elif stands(ctx, trigger, background):
+            events.append(trigger)
+    return events
+
+
+def threat_mode(ctx: Context, trigger: Trigger, indexes: list[int], lex: EventLexicon) -> str | None:
+    """A threat's mode is what it threatens: the content's words, then its type."""
+    mode = mode_of("THREATEN", ctx.analysis.tokens, indexes, trigger.head, lex)
+    if mode is not None:
+        return mode
+    kinds = {t.type for t in trigger.content or []}
+    for kind, name in THREAT_CONTENT_MODES:
+        if kind in kinds:
+            return name
+    return None
+
+
+# The mode of a threat whose words show none, from the type of what it threatens.
+THREAT_CONTENT_MODES = (("ASSAULT", "violence"), ("SANCTION", "restrict"), ("COERCE", "restrict"),
+                        ("PROTEST", "restrict"), ("MOBILIZE", "violence"))
+
+
+def has_phrase(ctx: Context, indexes: list[int], key: str) -> bool:
+    return find_phrase(ctx.analysis.tokens, indexes, ctx.lex.args.get(key, ())) is not None
