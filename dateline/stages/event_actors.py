@@ -39,6 +39,9 @@ COMPOUND_JOINERS = {"et", "and", "и", "y"}
 THING_TARGETS = {"ASSAULT", "COERCE"}
 # Endings of the first parts of two-country adjectives, and the demonym endings they stand for.
 COMBINING_ENDS = (("ano", "ain"), ("co", "çais"), ("o", "e"), ("ско", "ский"), ("ско", "кий"))
+# Types whose direct object is mostly the thing given, shared, agreed or asked for, not the
+# one it is for: their recipient is first looked for after a recipient preposition.
+OBLIQUE_FIRST = {"AID", "COOPERATE", "AGREE", "REQUEST", "REJECT"}
 # Types whose recipient may follow a target preposition ("sanctions on", "удар по").
 TARGETED_TYPES = {"ASSAULT", "SANCTION", "COERCE", "THREATEN", "PROTEST"}
 # Types whose partners ("talks with X") are actors too: every participant of a consultation
@@ -256,21 +259,40 @@ def between(ctx: Context, index: int) -> list[int]:
     return next((coordinated(ctx, h) for p, h in obliques(ctx, index) if p in words), [])
 
 
+def actor_like(ctx: Context, index: int, mentions: list[MentionRow]) -> bool:
+    """True when a word can be an actor: an entity's mention, a pronoun, an animate noun (where
+    the model marks animacy), or a common noun that is no event and no thing of the lexicon."""
+    token = ctx.analysis.tokens[index]
+    if token.pos == "PRON" or entity_at(mentions, token.start, token.end, (token.start, token.end)) is not None:
+        return True
+    if "Animacy=" in token.morph:
+        return "Animacy=Anim" in token.morph
+    lemma = form(token)[0]
+    return token.pos in {"NOUN", "PROPN"} and lemma not in ctx.lex.nouns and lemma not in ctx.lex.words("args", "things")
+
+
 def object_recipient(ctx: Context, verb: int, kind: str, mentions: list[MentionRow]) -> list[int]:
-    """The direct object; a thing is the recipient only of a physical act (THING_TARGETS),
-    otherwise its own recipient complement is ("impose sanctions on Iran")."""
+    """The recipient among a verb's complements. Where the direct object is what is given,
+    shared or asked for (OBLIQUE_FIRST: "a acheminé des vivres aux déplacés"), a recipient
+    preposition's complement comes first; elsewhere the object does ("a gracié les journalistes").
+    A thing is the recipient only of a physical act (THING_TARGETS); otherwise its own
+    recipient complement is ("impose sanctions on Iran")."""
     obj = first_of(ctx, verb, OBJECT_DEPS)
+    oblique = recipient_oblique(ctx, verb, mentions, kind)
+    if oblique is not None and (obj is None or kind in OBLIQUE_FIRST or not actor_like(ctx, obj, mentions)):
+        return coordinated(ctx, oblique)
     if obj is None:
-        inner = recipient_oblique(ctx, verb, mentions, kind)
-        return coordinated(ctx, inner) if inner is not None else []
+        return []
     token = ctx.analysis.tokens[obj]
-    if entity_at(mentions, token.start, token.end, (token.start, token.end)) is not None:
+    if actor_like(ctx, obj, mentions) and not (kind in OBLIQUE_FIRST and token.pos == "NOUN"
+                                               and entity_at(mentions, token.start, token.end,
+                                                             (token.start, token.end)) is None):
         return coordinated(ctx, obj)
     same = any(e.type == kind for e in ctx.lex.nouns.get(form(token)[0], ()))
     inner = recipient_oblique(ctx, obj, mentions, kind if same else "")
     if inner is not None:
         return coordinated(ctx, inner)
-    return coordinated(ctx, obj) if kind in THING_TARGETS or token.pos == "PRON" else []
+    return coordinated(ctx, obj) if kind in THING_TARGETS else []
 
 
 def bilateral_countries(ctx: Context, index: int) -> list[str]:
@@ -306,6 +328,8 @@ def verb_heads(ctx: Context, verb: int, kind: str, mentions: list[MentionRow]) -
         agent = agent_of(ctx, verb)
         actors = coordinated(ctx, agent) if agent is not None else []
         recipients = coordinated(ctx, subject) if subject is not None else []
+        if kind in SYMMETRIC_TYPES:  # "X a été reçu par Y": the visitor acts, the host receives
+            actors, recipients = recipients, actors
     elif subject is not None:
         actors = coordinated(ctx, subject)
     if not actors:

@@ -150,3 +150,17 @@ def status(ctx: Context, trigger: int) -> str:
             or has_word(ctx, words, "planned") and not past(ctx, verb, words):
         return "planned"
     return "asserted"
+
+
+def conditioned(ctx: Context, trigger: int) -> bool:
+    """True when the event's own verb governs a condition ("would boycott unless …",
+    "frappera si …", "нанесёт удар, если …")."""
+    verb = governing_verb(ctx, trigger)
+    tokens = ctx.analysis.tokens
+    for clause in ctx.kids.get(verb, []):
+        if tokens[clause].dep.split(":")[0] not in {"advcl", "ccomp"}:
+            continue
+        marks = [k for k in ctx.kids.get(clause, []) if tokens[k].dep == "mark"]
+        if marks and has_word(ctx, marks, "hypothetical"):
+            return True
+    return False

@@ -145,11 +145,21 @@ def sentence_triggers(ctx: Context, background: bool = False) -> list[Trigger]:
     events: list[Trigger] = []
     for trigger in found:
         above = governor(ctx, trigger, heads)
-        if above is not None:
+        if above is not None and carried_by_light_verb(ctx, above, trigger):
+            above.type, above.last = trigger.type, max(above.last, trigger.last)
+        elif above is not None:
             above.content = [*(above.content or []), trigger]
         elif stands(ctx, trigger, background):
             events.append(trigger)
     return events
+
+
+def carried_by_light_verb(ctx: Context, verb: Trigger, noun: Trigger) -> bool:
+    """A trigger verb that only carries its object, an event noun, takes the noun's type
+    ("granted asylum" is AID, "a accordé sa grâce" CONCEDE)."""
+    tokens = ctx.analysis.tokens
+    return not verb.nominal and noun.nominal and tokens[noun.head].head == verb.head \
+        and tokens[noun.head].dep in {"obj", "dobj"} and form(tokens[verb.head])[0] in ctx.lex.words("args", "light_verbs")
 
 
 def threat_mode(ctx: Context, trigger: Trigger, indexes: list[int], lex: EventLexicon) -> str | None:

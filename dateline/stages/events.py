@@ -24,7 +24,7 @@ from dateline.settings import Settings
 from dateline.stages.event_actors import Arguments, arguments, bilateral_recipient, mention_index
 from dateline.stages.event_lexicon import lexicon, mode_of
 from dateline.stages.event_links import link
-from dateline.stages.event_status import Context, status
+from dateline.stages.event_status import Context, conditioned, status
 from dateline.stages.event_triggers import Trigger, sentence_triggers, threat_mode
 from dateline.stages.mentions import children_of, subtree
 
@@ -34,13 +34,19 @@ FUTURE_TYPES = {"CONSULT": "AGREE", "SUPPORT": "AGREE", "COOPERATE": "AGREE", "A
                 "RETREAT": "CONCEDE"}
 # Types whose participants are all actors.
 SYMMETRIC = {"CONSULT"}
+# Conflict acts that, announced on a condition, are threats.
+THREAT_CONTENT = {"ASSAULT", "SANCTION", "COERCE", "PROTEST", "MOBILIZE", "REJECT"}
 # Types the labelling guide gives no mode (their CAMEO subcategories are not PLOVER modes).
 MODELESS = {"AGREE", "SUPPORT", "CONCEDE", "COOPERATE", "AID"}
 
 
-def converted(kind: str, state: str) -> tuple[str, str]:
+def converted(kind: str, state: str, condition: bool) -> tuple[str, str]:
+    """The PLOVER conversions: future cooperation is a promise, a conflict act announced on a
+    condition ("will boycott unless …") is a threat; both asserted."""
     if state == "planned" and kind in FUTURE_TYPES:
         return FUTURE_TYPES[kind], "asserted"
+    if state in {"planned", "alleged"} and condition and kind in THREAT_CONTENT:
+        return "THREATEN", "asserted"
     return kind, state
 
 
@@ -78,7 +84,9 @@ def plural_description(ctx: Context, args: Arguments) -> bool:
 def code(ctx: Context, text: str, trigger: Trigger, mentions: list[Any]) -> dict[str, Any]:
     """One event from its trigger: type, mode, status, arguments and evidence."""
     tokens = ctx.analysis.tokens
-    kind, state = converted(trigger.type, status(ctx, trigger.head))
+    kind, state = converted(trigger.type, status(ctx, trigger.head), conditioned(ctx, trigger.head))
+    if kind == "THREATEN" and trigger.type != "THREATEN":
+        trigger = Trigger(trigger.first, trigger.last, trigger.head, "THREATEN", trigger.nominal, [trigger])
     args = arguments(ctx, text, trigger.head, kind, mentions)
     borrow_recipients(args, ctx, text, trigger, mentions)
     bilateral_recipient(ctx, trigger.head, args, mentions)
