@@ -12,7 +12,7 @@ from dateline.settings import ReadSettings, Settings
 
 CONTRACT_FIELDS = ["id", "url", "source", "title", "author", "language", "published", "input", "encoding",
                    "text", "paragraphs", "removed", "images", "related", "entities", "places", "dates", "quotes",
-                   "warnings"]
+                   "events", "warnings"]
 
 
 @pytest.fixture(scope="module")

@@ -268,7 +268,8 @@ def actor_like(ctx: Context, index: int, mentions: list[MentionRow]) -> bool:
     if "Animacy=" in token.morph:
         return "Animacy=Anim" in token.morph
     lemma = form(token)[0]
-    return token.pos in {"NOUN", "PROPN"} and lemma not in ctx.lex.nouns and lemma not in ctx.lex.words("args", "things")
+    return token.pos in {"NOUN", "PROPN"} and lemma not in ctx.lex.nouns \
+        and lemma not in ctx.lex.words("args", "things")
 
 
 def object_recipient(ctx: Context, verb: int, kind: str, mentions: list[MentionRow]) -> list[int]:
@@ -361,7 +362,10 @@ def arguments(ctx: Context, text: str, trigger: int, kind: str, mentions: list[M
     nominal = token.pos in {"NOUN", "PROPN"}
     actors, recipients = (noun_heads if nominal else verb_heads)(ctx, trigger, kind, mentions)
     if kind in SYMMETRIC_TYPES and not nominal:
-        partners = [h for p, h in obliques(ctx, trigger) if p in ctx.lex.words("args", "partner_prepositions")]
+        # "s'est entretenu par téléphone avec X": the partner may hang on the means.
+        nested = [pair for _, h in obliques(ctx, trigger) for pair in obliques(ctx, h)]
+        partners = [h for p, h in obliques(ctx, trigger) + nested
+                    if p in ctx.lex.words("args", "partner_prepositions")]
         actors = actors + [h for p in partners for h in coordinated(ctx, p)]
     result = Arguments([argument(ctx, text, h, mentions) for h in dict.fromkeys(actors)],
                        [argument(ctx, text, h, mentions) for h in dict.fromkeys(recipients) if h not in actors])

@@ -105,11 +105,13 @@ def complement_clause(ctx: Context, verb: int) -> bool:
     return False
 
 
-def governor(ctx: Context, trigger: Trigger, heads: dict[int, Trigger]) -> Trigger | None:
-    """The trigger whose complement this one is in, or None when it stands on its own."""
+def governor(ctx: Context, trigger: Trigger, heads: dict[int, Trigger], background: bool = False) -> Trigger | None:
+    """The trigger whose complement this one is in, or None when it stands on its own (a
+    background clause does too, when background events are coded)."""
     tokens, i = ctx.analysis.tokens, trigger.head
     for _ in range(MAX_DEPTH):
-        if tokens[i].head == i or tokens[i].dep in INDEPENDENT_DEPS and not complement_clause(ctx, i):
+        if tokens[i].head == i or tokens[i].dep in INDEPENDENT_DEPS and not complement_clause(ctx, i) \
+                or background and tokens[i].dep in BACKGROUND_DEPS:
             return None
         i = tokens[i].head
         if i in heads and heads[i] is not trigger:
@@ -144,7 +146,7 @@ def sentence_triggers(ctx: Context, background: bool = False) -> list[Trigger]:
         heads.setdefault(trigger.head, trigger)
     events: list[Trigger] = []
     for trigger in found:
-        above = governor(ctx, trigger, heads)
+        above = governor(ctx, trigger, heads, background)
         if above is not None and carried_by_light_verb(ctx, above, trigger):
             above.type, above.last = trigger.type, max(above.last, trigger.last)
         elif above is not None:
@@ -159,7 +161,8 @@ def carried_by_light_verb(ctx: Context, verb: Trigger, noun: Trigger) -> bool:
     ("granted asylum" is AID, "a accordé sa grâce" CONCEDE)."""
     tokens = ctx.analysis.tokens
     return not verb.nominal and noun.nominal and tokens[noun.head].head == verb.head \
-        and tokens[noun.head].dep in {"obj", "dobj"} and form(tokens[verb.head])[0] in ctx.lex.words("args", "light_verbs")
+        and tokens[noun.head].dep in {"obj", "dobj"} \
+        and form(tokens[verb.head])[0] in ctx.lex.words("args", "light_verbs")
 
 
 def threat_mode(ctx: Context, trigger: Trigger, indexes: list[int], lex: EventLexicon) -> str | None:

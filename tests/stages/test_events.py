@@ -1,0 +1,187 @@
+"""Events stage: PLOVER type, mode, CAMEO code, actors and recipients, status, links, repeats.
+
+The sentences are written for these tests (not taken from any gold set); the seed page's
+gold events are checked when the shared evaluation data is present.
+"""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from dateline import plover
+from dateline.api import make_document
+from dateline.pipeline import run_stages
+from dateline.settings import Settings, load_settings
+
+SHARED = Path(__file__).parents[2].parent / "shared"
+SEED = SHARED / "corpus/seed/sputnik-afrique-kerry-lavrov.fr.txt"
+SEED_GOLD = SHARED / "gold/sputnik-afrique-kerry-lavrov.fr.json"
+
+
+def record_of(text: str, lang: str, published: str | None = None, settings: Settings | None = None) -> dict[str, Any]:
+    doc = make_document(text.encode(), "<test>", input="text", lang=lang, published=published)
+    return run_stages(doc, settings or Settings()).to_json()
+
+
+def names(record: dict[str, Any], ids: list[str]) -> list[str]:
+    by_id = {e["id"]: e["name"] for e in record["entities"]}
+    return [by_id[i] for i in ids]
+
+
+def event_of(record: dict[str, Any], kind: str) -> dict[str, Any]:
+    found = [e for e in record["events"] if e["type"] == kind]
+    assert found, record["events"]
+    return found[0]
+
+
+def test_an_attack_has_its_actor_recipient_place_and_evidence() -> None:
+    text = "L'armée russe a bombardé mardi la ville de Kharkiv."
+    record = record_of(text, "fr")
+    event = event_of(record, "ASSAULT")
+    assert event["status"] == "asserted"
+    assert any("armée" in a for a in event["actor_text"])
+    assert any("Kharkiv" in r for r in event["recipient_text"])
+    assert text[event["start"]:event["end"]] == event["trigger"] == "bombardé"
+    assert (event["sentence_start"], event["sentence_end"]) == (0, len(text))
+
+
+def test_each_event_has_the_cameo_code_and_score_of_its_type_and_mode() -> None:
+    record = record_of("Vladimir Poutine s'est entretenu par téléphone avec Emmanuel Macron.", "fr")
+    event = event_of(record, "CONSULT")
+    assert event["mode"] == "phone"
+    assert event["cameo"] == plover.cameo_for("CONSULT", "phone")
+    assert plover.cameo(event["cameo"]).type == "CONSULT"
+    assert event["score"] == plover.score("CONSULT", "phone")
+
+
+def test_every_participant_of_a_consultation_is_an_actor() -> None:
+    record = record_of("Vladimir Poutine s'est entretenu par téléphone avec Emmanuel Macron.", "fr")
+    event = event_of(record, "CONSULT")
+    assert set(names(record, event["actor"])) == {"Vladimir Poutine", "Emmanuel Macron"}
+    assert event["recipient"] == []
+
+
+def test_a_compound_actor_lists_each_entity_with_its_country() -> None:
+    record = record_of("La Chine et la Russie ont condamné les frappes.", "fr")
+    event = event_of(record, "ACCUSE")
+    assert set(names(record, event["actor"])) >= {"Chine", "Russie"}
+    assert set(event["actor_country"]) >= {"CN", "RU"}
+
+
+def test_the_agent_of_a_passive_is_the_actor_and_its_subject_the_recipient() -> None:
+    record = record_of("The convoy was attacked by Houthi rebels near the port.", "en")
+    event = event_of(record, "ASSAULT")
+    assert any("rebels" in a for a in event["actor_text"])
+    assert any("convoy" in r for r in event["recipient_text"])
+
+
+@pytest.mark.parametrize("text, lang, kind, status", [
+    ("Israeli troops did not attack the camp.", "en", "ASSAULT", "negated"),
+    ("Le Hamas n'a pas libéré les otages.", "fr", "RETREAT", "negated"),
+    ("The European Union will impose sanctions on Belarus.", "en", "SANCTION", "planned"),
+    ("Washington s'apprête à suspendre la coopération avec Moscou.", "fr", "SANCTION", "planned"),
+    ("Les rebelles auraient attaqué un convoi humanitaire.", "fr", "ASSAULT", "alleged"),
+    ("Government forces reportedly attacked the village.", "en", "ASSAULT", "alleged"),
+    ("Азербайджанские военные якобы обстреляли армянские позиции.", "ru", "ASSAULT", "alleged"),
+    ("Si l'aviation israélienne frappait les sites nucléaires, la région s'embraserait.", "fr", "ASSAULT",
+     "hypothetical"),
+    ("Российские военные не обстреливали колонну.", "ru", "ASSAULT", "negated"),
+])
+def test_status_reads_negation_plans_reported_doubt_and_conditions(text: str, lang: str, kind: str,
+                                                                    status: str) -> None:
+    assert event_of(record_of(text, lang), kind)["status"] == status
+
+
+def test_a_threat_is_a_threaten_event_not_the_act_it_threatens() -> None:
+    record = record_of("Washington threatened to impose sanctions on Tehran.", "en")
+    kinds = [e["type"] for e in record["events"]]
+    assert kinds == ["THREATEN"]
+    event = record["events"][0]
+    assert event["status"] == "asserted"
+    assert names(record, event["recipient"]) and event["mode"] is not None
+
+
+def test_a_conflict_act_announced_on_a_condition_is_a_threat() -> None:
+    record = record_of("The union said it would strike unless the government withdrew the bill.", "en")
+    assert "THREATEN" in [e["type"] for e in record["events"]]
+
+
+@pytest.mark.parametrize("text, lang, kind", [
+    ("Le président Emmanuel Macron rencontrera son homologue chinois la semaine prochaine.", "fr", "AGREE"),
+    ("Ankara a annoncé qu'il retirerait ses troupes du nord de la Syrie.", "fr", "CONCEDE"),
+])
+def test_future_cooperation_is_a_promise_and_a_future_retreat_a_concession(text: str, lang: str, kind: str) -> None:
+    event = event_of(record_of(text, lang), kind)
+    assert event["status"] == "asserted"
+
+
+def test_an_accusation_is_coded_without_the_act_it_alleges() -> None:
+    record = record_of("Moscou a accusé Kiev d'avoir bombardé une centrale nucléaire.", "fr")
+    assert [e["type"] for e in record["events"]] == ["ACCUSE"]
+    assert names(record, record["events"][0]["recipient"]) == ["Ukraine"] or \
+        record["events"][0]["recipient_text"] == ["Kiev"]
+
+
+def test_an_event_inside_a_quote_is_reported_by_its_speaker() -> None:
+    text = "« L'armée a bombardé le village », a déclaré le maire Jean Dupont."
+    record = record_of(text, "fr")
+    event = event_of(record, "ASSAULT")
+    assert names(record, [event["reported_by"]]) == ["Jean Dupont"]
+
+
+def test_the_date_is_the_sentences_date_else_the_publication_marked_as_such() -> None:
+    dated = event_of(record_of("Les rebelles ont attaqué la base vendredi dernier.", "fr", "2016-09-28"), "ASSAULT")
+    assert (dated["date"], dated["date_source"]) == ("2016-09-23", "text")
+    undated = event_of(record_of("Les rebelles ont attaqué la base.", "fr", "2016-09-28"), "ASSAULT")
+    assert (undated["date"], undated["date_source"]) == ("2016-09-28", "published")
+    unknown = event_of(record_of("Les rebelles ont attaqué la base.", "fr"), "ASSAULT")
+    assert unknown["date"] is None
+
+
+def test_the_place_is_where_it_happens_not_an_actor() -> None:
+    record = record_of("Moscou et Damas ont bombardé des hôpitaux à Alep.", "fr")
+    event = event_of(record, "ASSAULT")
+    assert names(record, [event["place"]]) == ["Alep"]
+
+
+def test_an_event_in_a_repeated_paragraph_points_to_the_one_it_repeats() -> None:
+    lead = "L'armée syrienne a bombardé mardi les quartiers est de la ville d'Alep, selon l'agence officielle."
+    record = record_of(f"{lead}\n\nLes combats se sont poursuivis.\n\n{lead}", "fr")
+    assaults = [e for e in record["events"] if e["trigger"] == "bombardé"]
+    assert len(assaults) == 2
+    assert assaults[0]["duplicate_of"] is None
+    assert record["events"][assaults[1]["duplicate_of"]] is assaults[0] or \
+        record["events"][assaults[1]["duplicate_of"]] == assaults[0]
+
+
+def test_negated_events_can_be_left_out_by_the_settings() -> None:
+    settings = load_settings(overrides={"events": {"keep_negated": False}})
+    record = record_of("Israeli troops did not attack the camp.", "en", settings=settings)
+    assert record["events"] == []
+
+
+def test_background_events_are_coded_only_when_the_settings_ask() -> None:
+    text = "Le Hamas a libéré les otages enlevés le mois dernier."
+    assert [e["type"] for e in record_of(text, "fr")["events"]] == ["RETREAT"]
+    settings = load_settings(overrides={"events": {"background": True}})
+    assert "ASSAULT" in [e["type"] for e in record_of(text, "fr", settings=settings)["events"]]
+
+
+def test_a_language_without_an_event_lexicon_gives_no_events_and_no_error() -> None:
+    assert record_of("Die Armee hat die Stadt bombardiert und die Rebellen angegriffen.", "de")["events"] == []
+
+
+@pytest.mark.skipif(not SEED_GOLD.exists(), reason="shared evaluation data not found")
+def test_the_seed_pages_gold_events_are_found_on_their_lines() -> None:
+    gold = json.loads(SEED_GOLD.read_text(encoding="utf-8"))
+    doc = make_document(SEED.read_bytes(), str(SEED), input="page", published=gold["given_published"])
+    record = run_stages(doc, Settings()).to_json()
+    lines = [p["line"] for p in record["paragraphs"]]
+    found = {(lines[e["paragraph"]], e["type"]) for e in record["events"]}
+    for event in gold["events"]:
+        assert any((event["line"], kind) in found for kind in event["plover"]), event["id"]
+    teaser_lines = {item["line"] for item in gold["not_events_of_the_article"]}
+    assert not {line for line, _ in found} & teaser_lines
