@@ -61,8 +61,11 @@ def raw_triggers(ctx: Context) -> list[Trigger]:
     while at < len(sentence):
         i = sentence[at]
         nominal = tokens[i].pos in {"NOUN", "PROPN"}
-        table = lex.verbs if verb_like(ctx, i) else lex.nouns if nominal else None
+        table = lex.verbs if verb_like(ctx, i) else lex.nouns if nominal or tokens[i].pos == "ADJ" else None
         entry = entry_at(tokens, sentence, at, table) if table is not None else None
+        if entry is not None and tokens[i].pos == "ADJ" and not verb_like(ctx, i):
+            nominal = True  # a noun phrase that opens with its adjective ("совместные учения")
+            entry = entry if len(entry.words) > 1 else None
         if entry is None and verb_like(ctx, i) and is_threat(tokens, sentence, at, lex):
             found.append(Trigger(i, i, i, "THREATEN", False))
         if entry is None:
