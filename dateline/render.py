@@ -83,8 +83,33 @@ def quotes(record: dict[str, Any]) -> list[str]:
     return out
 
 
+def events(record: dict[str, Any]) -> list[str]:
+    """Each event: type and mode, who to whom, status, where, when, who reports it, the trigger."""
+    if not record.get("events"):
+        return []
+    names = {e["id"]: e["name"] for e in record.get("entities", [])}
+
+    def side(ids: list[str], texts: list[str]) -> str:
+        return " + ".join(names.get(i, i) for i in ids) or " + ".join(texts) or "—"
+
+    out = ["", f"events ({len(record['events'])}):"]
+    for event in record["events"]:
+        kind = event["type"] + (f"/{event['mode']}" if event["mode"] else "") + f" (CAMEO {event['cameo']})"
+        extra = [f"in {names[event['place']]}" if event.get("place") in names else "",
+                 f"on {event['date']}" + (" (published)" if event.get("date_source") == "published" else "")
+                 if event.get("date") else "",
+                 f"reported by {names[event['reported_by']]}" if event.get("reported_by") in names else "",
+                 f"[repeats event {event['duplicate_of'] + 1}]" if event.get("duplicate_of") is not None else ""]
+        line = (f"{kind}: {side(event['actor'], event['actor_text'])} → "
+                f"{side(event['recipient'], event['recipient_text'])}, {event['status']}, "
+                f"{' '.join(x for x in extra if x)} «{event['trigger']}»")
+        out.append(textwrap.fill(" ".join(line.split()), WIDTH, initial_indent="  ", subsequent_indent="      "))
+    return out
+
+
 def render(record: dict[str, Any]) -> str:
-    lines = header(record) + body(record) + removed(record) + entities(record) + quotes(record) + dates(record)
+    lines = header(record) + body(record) + removed(record) + entities(record) + quotes(record) + dates(record) \
+        + events(record)
     if record.get("warnings"):
         lines += ["", *(f"warning: {w}" for w in record["warnings"])]
     return "\n".join(lines)

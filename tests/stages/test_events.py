@@ -185,3 +185,12 @@ def test_the_seed_pages_gold_events_are_found_on_their_lines() -> None:
         assert any((event["line"], kind) in found for kind in event["plover"]), event["id"]
     teaser_lines = {item["line"] for item in gold["not_events_of_the_article"]}
     assert not {line for line, _ in found} & teaser_lines
+
+
+def test_the_human_view_lists_each_event_with_its_sides_and_status() -> None:
+    from dateline.render import events as render_events
+
+    record = record_of("Israeli troops did not attack the camp.", "en")
+    lines = render_events(record)
+    assert lines[1] == "events (1):"
+    assert "ASSAULT" in lines[2] and "negated" in lines[2] and "«attack»" in lines[2]
