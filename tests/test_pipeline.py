@@ -15,7 +15,7 @@ PAGE = "Le conseil municipal a voté mardi le budget de la ville pour l'année p
 
 def test_stages_run_in_the_documented_order():
     assert stage_names() == ["read", "extract", "clean", "paragraphs", "language", "published", "analysis",
-                             "entities", "places", "dates", "quotes"]
+                             "entities", "places", "dates", "quotes", "events"]
 
 
 def test_a_bug_in_one_document_is_that_documents_error_and_the_batch_goes_on():
