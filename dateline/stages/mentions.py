@@ -95,11 +95,14 @@ def children_of(analysis: Analysis) -> dict[int, list[int]]:
 
 
 def subtree(index: int, kids: dict[int, list[int]]) -> list[int]:
-    found, stack = [], [index]
+    """The word and every word below it; safe on a cyclic parse (natasha may give two
+    coordinated words each other as head: "Силовики и сирийская армия")."""
+    found, stack = {index}, [index]
     while stack:
-        node = stack.pop()
-        found.append(node)
-        stack.extend(kids.get(node, []))
+        for kid in kids.get(stack.pop(), []):
+            if kid not in found:
+                found.add(kid)
+                stack.append(kid)
     return sorted(found)
 
 
