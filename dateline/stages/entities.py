@@ -18,6 +18,7 @@ from dateline.record import Document
 from dateline.settings import Settings
 from dateline.stages import gender
 from dateline.stages.collectives import add_collectives, designated_organisations, join_acronyms, join_places_of
+from dateline.stages.groups import add_groups
 from dateline.stages.mentions import Mention, collect
 from dateline.stages.pronouns import is_subject, resolve_pronouns
 from dateline.stages.roles import norm
@@ -212,6 +213,12 @@ def entity_country(group: list[Mention], place: geo.Place | None) -> str | None:
     return place.country if place is not None else None
 
 
+def entity_sector(group: list[Mention]) -> str | None:
+    """The PLOVER sector its group descriptions give an organisation ("les rebelles": REB)."""
+    counts = Counter(m.extra["sector"] for m in group if m.extra.get("sector"))
+    return counts.most_common(1)[0][0] if counts else None
+
+
 def entity_role(group: list[Mention]) -> str | None:
     roles = [m for m in group if m.role]
     preferred = [m for m in roles if m.office != COUNTERPART] or roles
@@ -239,7 +246,7 @@ def build(group: list[Mention], number: int, language: str | None, context: set[
     if place is not None:
         canonical = geo.canonical_place_name(place)
     return {"id": f"e{number}", "name": name, "canonical": canonical, "type": entity_type,
-            "country": entity_country(group, place), "role": entity_role(group),
+            "country": entity_country(group, place), "role": entity_role(group), "sector": entity_sector(group),
             "gender": known.get(group[0].key) if entity_type == "PERSON" else None,
             "aliases": entity_aliases(group, entity_type, name, language),
             "mentions": [{"start": m.start, "end": m.end, "text": m.text, "kind": m.kind} for m in group]}
@@ -265,6 +272,7 @@ def find_entities(analysis: Analysis, text: str, language: str) -> list[dict[str
     retype_lone_names(mentions)
     mentions = repeated_names(analysis, text, mentions, language)
     mentions = add_collectives(analysis, text, mentions, language)
+    mentions = add_groups(analysis, text, mentions, language)
     mentions = resolve_pronouns(analysis, text, mentions, language)
     known = gender.genders(analysis, text, [m for m in mentions if m.kind != "nominal"], language)
     wanted = {m.start: gender.vote_gender(gender.mention_vote(analysis, text, m, language))
