@@ -21,6 +21,7 @@ from dateline import geo
 from dateline.stages.event_lexicon import form
 from dateline.stages.event_status import Context
 from dateline.stages.mentions import noun_phrase
+from dateline.stages.roles import date_words
 
 SUBJECT_DEPS = {"nsubj", "csubj"}
 PASSIVE_SUBJECT_DEPS = {"nsubj:pass", "nsubjpass", "csubjpass"}
@@ -42,6 +43,16 @@ COMBINING_ENDS = (("ano", "ain"), ("co", "çais"), ("o", "e"), ("ско", "ск�
 # Types whose direct object is mostly the thing given, shared, agreed or asked for, not the
 # one it is for: their recipient is first looked for after a recipient preposition.
 OBLIQUE_FIRST = {"AID", "COOPERATE", "AGREE", "REQUEST", "REJECT"}
+# Types whose object may be the actor's own forces, and the sectors of armed forces.
+OWN_FORCES_TYPES = {"MOBILIZE", "RETREAT", "CONCEDE", "AGREE", "THREATEN"}
+ARMED_SECTORS = {"MIL", "PRM", "REB", "COP", "UAF"}
+# Types whose object is never the recipient: a protest blocks roads, its target is whom it
+# is against ("manifestent contre le gouvernement").
+OBLIQUE_ONLY = {"PROTEST"}
+# Types whose recipient is where it is sent ("доставило в Газу", "экстрадировала в Россию").
+DIRECTED_TYPES = {"AID", "COOPERATE", "MOBILIZE", "CONSULT", "AGREE"}
+# Types whose recipient is the subject of the clause they govern ("exige que Moscou retire …").
+ADDRESSEE_TYPES = {"REQUEST", "THREATEN"}
 # Types whose recipient may follow a target preposition ("sanctions on", "удар по").
 TARGETED_TYPES = {"ASSAULT", "SANCTION", "COERCE", "THREATEN", "PROTEST"}
 # Types whose partners ("talks with X") are actors too: every participant of a consultation
@@ -77,12 +88,13 @@ class MentionRow:
     country: str | None
     type: str
     kind: str  # name, title, nominal, pronoun
+    sector: str | None = None  # PLOVER sector of a group ("MIL" for an army)
 
 
 def mention_index(entities: list[dict[str, Any]]) -> list[MentionRow]:
     """Every mention of the document's entities, in text order."""
-    return sorted(MentionRow(m["start"], m["end"], e["id"], e.get("country"), e["type"], m.get("kind", "name"))
-                  for e in entities for m in e["mentions"])
+    return sorted(MentionRow(m["start"], m["end"], e["id"], e.get("country"), e["type"], m.get("kind", "name"),
+                             e.get("sector")) for e in entities for m in e["mentions"])
 
 
 def entity_at(mentions: list[MentionRow], start: int, end: int, head: tuple[int, int]) -> MentionRow | None:
@@ -129,7 +141,9 @@ def argument(ctx: Context, text: str, head: int, mentions: list[MentionRow]) -> 
     start, end = tokens[first].start, tokens[last].end
     found = entity_at(mentions, start, end, (tokens[head].start, tokens[head].end))
     if found is None:
-        return Argument(text[start:end], start, end)
+        country = geo.demonym_country(tokens[head].text, ctx.lex.language) if tokens[head].pos == "ADJ" else None
+        row = next((m for m in mentions if country and m.country == country and m.type == "GPE"), None)
+        return Argument(text[start:end], start, end, row.entity if row else None, country)
     name = next((m for m in mentions if m.entity == found.entity and m.kind == "name"
                  and start <= m.start and m.end <= end), None)
     if name is not None:
@@ -247,10 +261,37 @@ def recipient_oblique(ctx: Context, index: int, mentions: list[MentionRow], kind
     if kind in TARGETED_TYPES:
         wanted = wanted | ctx.lex.words("args", "target_prepositions")
     locative = ctx.lex.words("args", "locative_prepositions")
+    cases = ctx.lex.words("args", "recipient_cases")
+    towards = ctx.lex.words("args", "direction_prepositions") if kind in DIRECTED_TYPES else frozenset()
     for prep, head in obliques(ctx, index):
-        if prep in wanted and not (prep in locative and is_place(ctx, head, mentions)):
+        if kind not in THING_TARGETS and not actor_like(ctx, head, mentions):
+            continue  # "agreed to a six-month extension": a thing is no recipient
+        case = feature_of(ctx, head, "Case")
+        if prep in towards and case == "Acc":  # "доставило в Газу": where it goes is whom it is for
+            return head
+        if not prep and case in cases or prep in wanted and not (prep in locative and is_place(ctx, head, mentions)):
             return head
     return None
+
+
+def feature_of(ctx: Context, index: int, name: str) -> str:
+    morph = ctx.analysis.tokens[index].morph
+    return next((part.split("=", 1)[1] for part in morph.split("|") if part.startswith(name + "=")), "")
+
+
+def owner(ctx: Context, thing: int, mentions: list[MentionRow]) -> int | None:
+    """The entity a thing belongs to or comes from ("a rejeté la proposition de Moscou",
+    "отверг предложение Москвы", "condemned Iran's execution"): whom the event is directed at."""
+    tokens = ctx.analysis.tokens
+    owners = ctx.lex.words("args", "owner_prepositions") | {""}
+    heads = [k for k in ctx.kids.get(thing, []) if tokens[k].dep.split(":")[0] == "poss"]
+    heads += [h for p, h in obliques(ctx, thing) if p in owners]
+    for k in sorted(set(heads)):
+        if entity_at(mentions, tokens[k].start, tokens[k].end, (tokens[k].start, tokens[k].end)):
+            return k
+    # "rejected an Australian ultimatum": a nationality adjective names the country it comes from
+    return next((k for k in ctx.kids.get(thing, []) if tokens[k].pos == "ADJ" and tokens[k].dep == "amod"
+                 and geo.demonym_country(tokens[k].text, ctx.lex.language)), None)
 
 
 def between(ctx: Context, index: int) -> list[int]:
@@ -265,11 +306,14 @@ def actor_like(ctx: Context, index: int, mentions: list[MentionRow]) -> bool:
     token = ctx.analysis.tokens[index]
     if token.pos == "PRON" or entity_at(mentions, token.start, token.end, (token.start, token.end)) is not None:
         return True
+    if form(token)[0] in date_words(ctx.lex.language):
+        return False
     if "Animacy=" in token.morph:
         return "Animacy=Anim" in token.morph
     lemma = form(token)[0]
-    return token.pos in {"NOUN", "PROPN"} and lemma not in ctx.lex.nouns \
-        and lemma not in ctx.lex.words("args", "things")
+    if lemma in date_words(ctx.lex.language) or lemma in ctx.lex.words("args", "things"):
+        return False
+    return token.pos in {"NOUN", "PROPN"} and lemma not in ctx.lex.nouns
 
 
 def object_recipient(ctx: Context, verb: int, kind: str, mentions: list[MentionRow]) -> list[int]:
@@ -278,7 +322,7 @@ def object_recipient(ctx: Context, verb: int, kind: str, mentions: list[MentionR
     preposition's complement comes first; elsewhere the object does ("a gracié les journalistes").
     A thing is the recipient only of a physical act (THING_TARGETS); otherwise its own
     recipient complement is ("impose sanctions on Iran")."""
-    obj = first_of(ctx, verb, OBJECT_DEPS)
+    obj = first_of(ctx, verb, OBJECT_DEPS) if kind not in OBLIQUE_ONLY else None
     oblique = recipient_oblique(ctx, verb, mentions, kind)
     if oblique is not None and (obj is None or kind in OBLIQUE_FIRST or not actor_like(ctx, obj, mentions)):
         return coordinated(ctx, oblique)
@@ -291,6 +335,8 @@ def object_recipient(ctx: Context, verb: int, kind: str, mentions: list[MentionR
         return coordinated(ctx, obj)
     same = any(e.type == kind for e in ctx.lex.nouns.get(form(token)[0], ()))
     inner = recipient_oblique(ctx, obj, mentions, kind if same else "")
+    if inner is None and kind not in THING_TARGETS:
+        inner = owner(ctx, obj, mentions)
     if inner is not None:
         return coordinated(ctx, inner)
     return coordinated(ctx, obj) if kind in THING_TARGETS else []
@@ -336,8 +382,32 @@ def verb_heads(ctx: Context, verb: int, kind: str, mentions: list[MentionRow]) -
     if not actors:
         actors = left_names(ctx, owner, mentions)
     if not recipients:
-        recipients = [h for h in object_recipient(ctx, verb, kind, mentions) if h not in actors]
+        recipients = [h for h in object_recipient(ctx, verb, kind, mentions)
+                      if h not in actors and not own_means(ctx, h, kind, mentions)]
+    if not recipients and kind in ADDRESSEE_TYPES:  # "demanded that the US cancel …": whom it asks
+        clause = next((k for k in ctx.kids.get(verb, []) if ctx.analysis.tokens[k].dep == "ccomp"), None)
+        inner, _, _ = subject_of(ctx, clause) if clause is not None else (None, False, 0)
+        recipients = coordinated(ctx, inner) if inner is not None and not attributed(ctx, inner) else []
+    for infinitive in [k for k in ctx.kids.get(verb, []) if ctx.analysis.tokens[k].dep == "xcomp"]:
+        if recipients:
+            break  # "a promis de livrer à Kiev", "пообещала выделить Филиппинам"
+        recipients = [h for h in object_recipient(ctx, infinitive, kind, mentions)
+                      if h not in actors and not own_means(ctx, h, kind, mentions)]
     return actors, recipients
+
+
+def own_means(ctx: Context, head: int, kind: str, mentions: list[MentionRow]) -> bool:
+    """True when an object is the actor's own forces, moved or withdrawn, not whom the event is
+    for ("a retiré ses troupes", "стянула войска к границе", "deployed soldiers")."""
+    if kind not in OWN_FORCES_TYPES:
+        return False
+    token = ctx.analysis.tokens[head]
+    row = entity_at(mentions, token.start, token.end, (token.start, token.end))
+    if row is None or row.sector is None:
+        return False
+    possessive = any(ctx.analysis.tokens[k].dep in {"det", "poss", "nmod:poss"}
+                     and "Poss=Yes" in ctx.analysis.tokens[k].morph for k in ctx.kids.get(head, []))
+    return possessive or row.sector in ARMED_SECTORS
 
 
 def noun_heads(ctx: Context, noun: int, kind: str, mentions: list[MentionRow]) -> tuple[list[int], list[int]]:
@@ -356,11 +426,17 @@ def noun_heads(ctx: Context, noun: int, kind: str, mentions: list[MentionRow]) -
     return actors, recipients or [h for h in carried if h != noun]
 
 
-def arguments(ctx: Context, text: str, trigger: int, kind: str, mentions: list[MentionRow]) -> Arguments:
-    """Actors and recipients of the event a trigger expresses."""
+def arguments(ctx: Context, text: str, trigger: int, kind: str, mentions: list[MentionRow],
+              span: range = range(0)) -> Arguments:
+    """Actors and recipients of the event a trigger expresses (never a word of the trigger
+    phrase itself, nor a reflexive pronoun: "ввели чрезвычайное положение", "подорвал себя")."""
     token = ctx.analysis.tokens[trigger]
     nominal = token.pos in {"NOUN", "PROPN"}
     actors, recipients = (noun_heads if nominal else verb_heads)(ctx, trigger, kind, mentions)
+    for word in [i for i in span if i != trigger]:  # "открыли огонь по паломникам"
+        found = recipient_oblique(ctx, word, mentions, kind) if not recipients else None
+        recipients = coordinated(ctx, found) if found is not None else recipients
+    recipients = [h for h in recipients if h not in span and "Reflex=Yes" not in ctx.analysis.tokens[h].morph]
     if kind in SYMMETRIC_TYPES and not nominal:
         # "s'est entretenu par téléphone avec X": the partner may hang on the means.
         nested = [pair for _, h in obliques(ctx, trigger) for pair in obliques(ctx, h)]

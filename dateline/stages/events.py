@@ -32,8 +32,9 @@ from dateline.stages.mentions import children_of, subtree
 # announced retreat CONCEDE, with the promise asserted.
 FUTURE_TYPES = {"CONSULT": "AGREE", "SUPPORT": "AGREE", "COOPERATE": "AGREE", "AID": "AGREE",
                 "RETREAT": "CONCEDE"}
-# Types whose participants are all actors.
+# Types whose participants are all actors, except in a visit (the host receives it).
 SYMMETRIC = {"CONSULT"}
+VISIT = "visit"
 # Conflict acts that, announced on a condition, are threats.
 THREAT_CONTENT = {"ASSAULT", "SANCTION", "COERCE", "PROTEST", "MOBILIZE", "REJECT"}
 # Types the labelling guide gives no mode (their CAMEO subcategories are not PLOVER modes).
@@ -87,10 +88,12 @@ def code(ctx: Context, text: str, trigger: Trigger, mentions: list[Any]) -> dict
     kind, state = converted(trigger.type, status(ctx, trigger.head), conditioned(ctx, trigger.head))
     if kind == "THREATEN" and trigger.type != "THREATEN":
         trigger = Trigger(trigger.first, trigger.last, trigger.head, "THREATEN", trigger.nominal, [trigger])
-    args = arguments(ctx, text, trigger.head, kind, mentions)
+    args = arguments(ctx, text, trigger.head, kind, mentions, trigger.span())
     borrow_recipients(args, ctx, text, trigger, mentions)
     bilateral_recipient(ctx, trigger.head, args, mentions)
     mode = mode_for(ctx, trigger, kind)
+    if kind in SYMMETRIC and mode != VISIT:  # every participant of talks is an actor
+        args.actors, args.recipients = args.actors + args.recipients, []
     start, end = tokens[trigger.first].start, tokens[trigger.last].end
     return {
         "type": kind, "mode": mode, "cameo": plover.cameo_for(kind, mode), "score": plover.score(kind, mode),
