@@ -38,8 +38,6 @@ EDGE_POS = {"DET", "NUM", "PUNCT", "ADP", "CCONJ"}
 COMPOUND_JOINERS = {"et", "and", "и", "y"}
 # Types whose recipient may be a thing, not an actor: the target of an attack or a seizure.
 THING_TARGETS = {"ASSAULT", "COERCE"}
-# Endings of the first parts of two-country adjectives, and the demonym endings they stand for.
-COMBINING_ENDS = (("ano", "ain"), ("co", "çais"), ("o", "e"), ("ско", "ский"), ("ско", "кий"))
 # Types whose direct object is mostly the thing given, shared, agreed or asked for, not the
 # one it is for: their recipient is first looked for after a recipient preposition.
 OBLIQUE_FIRST = {"AID", "COOPERATE", "AGREE", "REQUEST", "REJECT"}
@@ -342,31 +340,6 @@ def object_recipient(ctx: Context, verb: int, kind: str, mentions: list[MentionR
     return coordinated(ctx, obj) if kind in THING_TARGETS else []
 
 
-def bilateral_countries(ctx: Context, index: int) -> list[str]:
-    """The countries of a two-country adjective on a word ("coopération américano-russe",
-    "US-Russian talks", "российско-американские переговоры"), in order."""
-    language = ctx.lex.language
-    for k in ctx.kids.get(index, []):
-        word = ctx.analysis.tokens[k].text
-        parts = [p for p in word.split("-") if p]
-        if ctx.analysis.tokens[k].pos != "ADJ" and not word[:1].isupper() or len(parts) < 2:
-            continue
-        found = [geo.demonym_country(p, language) or geo.demonym_country(combining(p), language)
-                 or (c.iso2 if (c := geo.country_by_name(p)) else None) for p in parts]
-        if all(found):
-            return [str(c) for c in found]
-    return []
-
-
-def combining(part: str) -> str:
-    """A demonym's combining form to a demonym's stem ("américano" -> "américain", "russo" ->
-    "russe", "российско" -> "российский"), the forms the gazetteer knows."""
-    for end, full in COMBINING_ENDS:
-        if part.endswith(end):
-            return part[: -len(end)] + full
-    return part
-
-
 def verb_heads(ctx: Context, verb: int, kind: str, mentions: list[MentionRow]) -> tuple[list[int], list[int]]:
     subject, passive, owner = subject_of(ctx, verb)
     actors: list[int] = []
@@ -446,20 +419,3 @@ def arguments(ctx: Context, text: str, trigger: int, kind: str, mentions: list[M
     result = Arguments([argument(ctx, text, h, mentions) for h in dict.fromkeys(actors)],
                        [argument(ctx, text, h, mentions) for h in dict.fromkeys(recipients) if h not in actors])
     return result
-
-
-def bilateral_recipient(ctx: Context, trigger: int, args: Arguments, mentions: list[MentionRow]) -> None:
-    """With no recipient, the other country of a two-country adjective on the trigger or its
-    object ("suspendre la coopération américano-russe": the United States act on Russia)."""
-    if args.recipients:
-        return
-    obj = first_of(ctx, trigger, OBJECT_DEPS)
-    countries = bilateral_countries(ctx, trigger) or (bilateral_countries(ctx, obj) if obj is not None else [])
-    own = {a.country for a in args.actors}
-    others = [c for c in countries if c not in own]
-    if len(others) != 1 or len(others) == len(countries):
-        return
-    row = next((m for m in mentions if m.country == others[0] and m.type == "GPE"), None)
-    if row is not None:
-        name = next((m for m in mentions if m.entity == row.entity and m.kind == "name"), row)
-        args.recipients.append(Argument(ctx.text[name.start:name.end], name.start, name.end, row.entity, row.country))

@@ -21,9 +21,10 @@ from dateline import plover
 from dateline.errors import Code, DatelineError
 from dateline.record import Document
 from dateline.settings import Settings
-from dateline.stages.event_actors import Arguments, arguments, bilateral_recipient, mention_index
+from dateline.stages.event_actors import Arguments, arguments, mention_index
 from dateline.stages.event_lexicon import lexicon, mode_of
 from dateline.stages.event_links import link
+from dateline.stages.event_referents import bilateral_recipient, resolve
 from dateline.stages.event_status import Context, conditioned, status
 from dateline.stages.event_triggers import Trigger, sentence_triggers, threat_mode
 from dateline.stages.mentions import children_of, subtree
@@ -89,6 +90,7 @@ def code(ctx: Context, text: str, trigger: Trigger, mentions: list[Any]) -> dict
     if kind == "THREATEN" and trigger.type != "THREATEN":
         trigger = Trigger(trigger.first, trigger.last, trigger.head, "THREATEN", trigger.nominal, [trigger])
     args = arguments(ctx, text, trigger.head, kind, mentions, trigger.span())
+    resolve(ctx, args, mentions)
     borrow_recipients(args, ctx, text, trigger, mentions)
     bilateral_recipient(ctx, trigger.head, args, mentions)
     mode = mode_for(ctx, trigger, kind)
