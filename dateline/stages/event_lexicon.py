@@ -140,3 +140,17 @@ def mode_of(kind: str, tokens: Sequence[Token], indexes: Sequence[int], near: in
                 if best is None or distance < best[0]:
                     best = (distance, mode)
     return best[1] if best else None
+
+
+# A surface form may stand for a lemma it begins with when at most this many letters follow
+# ("staged" for "stage" where the lemmatiser gave "stag").
+INFLECTION_TAIL = 3
+MIN_STEM = 4
+
+
+def is_one_of(token: Token, words: frozenset[str]) -> bool:
+    """True when a token's lemma, its surface, or its surface less a short ending is in the list."""
+    lemma, surface = form(token)
+    if lemma in words or surface in words:
+        return True
+    return any(surface[:n] in words for n in range(max(MIN_STEM, len(surface) - INFLECTION_TAIL), len(surface)))

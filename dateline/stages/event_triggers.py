@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from dateline.stages.event_lexicon import EventLexicon, entry_at, find_phrase, form, is_threat, mode_of
+from dateline.stages.event_lexicon import EventLexicon, entry_at, find_phrase, form, is_one_of, is_threat, mode_of
 from dateline.stages.event_status import Context
 
 # Dependencies by which a clause is coordinated with or adjoined to another: a trigger
@@ -135,9 +135,9 @@ def stands(ctx: Context, trigger: Trigger, background: bool) -> bool:
         return True
     carrier = tokens[token.head]
     if token.dep in SUBJECT_DEPS:
-        return form(carrier)[0] in ctx.lex.words("args", "occurrence_verbs")
+        return is_one_of(carrier, ctx.lex.words("args", "occurrence_verbs"))
     light = ctx.lex.words("args", "light_verbs")
-    return token.dep in CARRIED_DEPS and carrier.pos in {"VERB", "AUX"} and form(carrier)[0] in light \
+    return token.dep in CARRIED_DEPS and carrier.pos in {"VERB", "AUX"} and is_one_of(carrier, light) \
         and (background or carrier.dep not in BACKGROUND_DEPS)
 
 
@@ -165,7 +165,7 @@ def carried_by_light_verb(ctx: Context, verb: Trigger, noun: Trigger) -> bool:
     tokens = ctx.analysis.tokens
     return not verb.nominal and noun.nominal and tokens[noun.head].head == verb.head \
         and tokens[noun.head].dep in {"obj", "dobj"} \
-        and form(tokens[verb.head])[0] in ctx.lex.words("args", "light_verbs")
+        and is_one_of(tokens[verb.head], ctx.lex.words("args", "light_verbs"))
 
 
 def threat_mode(ctx: Context, trigger: Trigger, indexes: list[int], lex: EventLexicon) -> str | None:
