@@ -43,6 +43,7 @@ class Trigger:
     type: str
     nominal: bool
     content: list[Trigger] | None = None  # triggers inside its complement
+    reporter: int | None = None  # the verb that reports it, for an obligation told as a request
 
     def span(self) -> range:
         return range(self.first, self.last + 1)
@@ -141,9 +142,32 @@ def stands(ctx: Context, trigger: Trigger, background: bool) -> bool:
         and (background or carrier.dep not in BACKGROUND_DEPS)
 
 
+def obligation_triggers(ctx: Context, found: list[Trigger]) -> list[Trigger]:
+    """"X said Y must do Z": a reported obligation is a request of the reporter to Y (PLOVER's
+    REQUEST, the old DEMAND), whatever Z is; an event Z becomes its content."""
+    tokens, words = ctx.analysis.tokens, ctx.lex.words("args", "obligation_words")
+    by_head = {t.head: t for t in found}
+    made = []
+    for v in ctx.sentence:
+        modal = next((k for k in ctx.kids.get(v, [])
+                      if tokens[k].dep.startswith("aux") and is_one_of(tokens[k], words)), None)
+        if modal is None and tokens[v].dep == "xcomp" and is_one_of(tokens[tokens[v].head], words):
+            modal = tokens[v].head
+        clause = modal if modal is not None and tokens[modal].dep == "ccomp" else v
+        if modal is None or tokens[clause].dep != "ccomp" or tokens[clause].head in by_head:
+            continue
+        inner = by_head.get(v)
+        made.append(Trigger(min(modal, v), max(modal, v), v, "REQUEST", False, [inner] if inner else None,
+                            tokens[clause].head))
+    return made
+
+
 def sentence_triggers(ctx: Context, background: bool = False) -> list[Trigger]:
     """The triggers of a sentence that are events, each with its content triggers."""
     found = [reversed_trigger(ctx, t) or t for t in raw_triggers(ctx)]
+    requests = obligation_triggers(ctx, found)
+    absorbed = {id(t) for r in requests for t in r.content or []}
+    found = [t for t in found if id(t) not in absorbed] + requests
     heads: dict[int, Trigger] = {}
     for trigger in found:
         heads.setdefault(trigger.head, trigger)

@@ -90,6 +90,8 @@ def code(ctx: Context, text: str, trigger: Trigger, mentions: list[Any]) -> dict
     if kind == "THREATEN" and trigger.type != "THREATEN":
         trigger = Trigger(trigger.first, trigger.last, trigger.head, "THREATEN", trigger.nominal, [trigger])
     args = arguments(ctx, text, trigger.head, kind, mentions, trigger.span())
+    if trigger.reporter is not None:  # "X said Y must …": X asks Y
+        args = Arguments(arguments(ctx, text, trigger.reporter, kind, mentions).actors, args.actors)
     resolve(ctx, args, mentions)
     borrow_recipients(args, ctx, text, trigger, mentions)
     bilateral_recipient(ctx, trigger.head, args, mentions)

@@ -194,3 +194,20 @@ def test_the_human_view_lists_each_event_with_its_sides_and_status() -> None:
     lines = render_events(record)
     assert lines[1] == "events (1):"
     assert "ASSAULT" in lines[2] and "negated" in lines[2] and "«attack»" in lines[2]
+
+
+def test_a_reported_obligation_is_a_request_from_the_reporter_to_the_obliged() -> None:
+    record = record_of("Russia said on Tuesday that Sudan must return the captured helicopter.", "en")
+    event = event_of(record, "REQUEST")
+    assert names(record, event["actor"]) == ["Russia"]
+    assert names(record, event["recipient"]) == ["Sudan"]
+
+
+def test_an_unresolved_pronoun_actor_of_a_reported_clause_is_its_reporter() -> None:
+    record = record_of("The rebels said they would release the hostages on Friday.", "en")
+    assert any("rebels" in a for e in record["events"] for a in e["actor_text"])
+
+
+def test_a_quantity_acts_through_what_it_counts() -> None:
+    record = record_of("Des milliers de manifestants ont bloqué le centre de Paris.", "fr")
+    assert any("manifestants" in a for e in record["events"] for a in e["actor_text"])
