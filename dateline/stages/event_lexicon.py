@@ -31,6 +31,18 @@ class Entry:
 
 
 @dataclass(frozen=True)
+class Retype:
+    """A trigger of one type that is another by what it acts on ("lever le couvre-feu" is a
+    concession, not a retreat): ``[[retype]]`` in events.toml."""
+
+    source: str
+    target: str
+    objects: tuple[Phrase, ...]
+    verbs: frozenset[str]
+    mode: str | None
+
+
+@dataclass(frozen=True)
 class EventLexicon:
     language: str
     verbs: dict[str, tuple[Entry, ...]]  # by first word, longest phrase first
@@ -40,6 +52,7 @@ class EventLexicon:
     threat_nouns: tuple[Phrase, ...]
     status: dict[str, tuple[Phrase, ...]]
     args: dict[str, tuple[Phrase, ...]]
+    retypes: tuple[Retype, ...] = ()
 
     def words(self, group: str, key: str) -> frozenset[str]:
         """The one-word entries of a status or argument list, as a set."""
@@ -84,7 +97,9 @@ def build(data: dict[str, Any], language: str = "") -> EventLexicon:
         language=language, verbs=index(verbs), nouns=index(nouns), modes=modes,
         threat_verbs=phrases(threat.get("verbs", [])), threat_nouns=phrases(threat.get("nouns", [])),
         status={k: phrases(v) for k, v in data.get("status", {}).items()},
-        args={k: phrases(v) for k, v in data.get("arguments", {}).items()})
+        args={k: phrases(v) for k, v in data.get("arguments", {}).items()},
+        retypes=tuple(Retype(r["from"], r["to"], phrases(r.get("objects", [])), frozenset(r.get("verbs", [])),
+                             r.get("mode")) for r in data.get("retype", [])))
 
 
 @cache
@@ -131,15 +146,16 @@ def is_threat(tokens: Sequence[Token], indexes: Sequence[int], at: int, lex: Eve
 
 
 def mode_of(kind: str, tokens: Sequence[Token], indexes: Sequence[int], near: int, lex: EventLexicon) -> str | None:
-    """The mode whose words occur among the tokens, the one nearest to the trigger winning."""
-    best: tuple[int, str] | None = None
+    """The mode whose words occur among the tokens: the one nearest to the trigger, the
+    longest phrase at the same distance ("grève de la faim" is hunger, not strike)."""
+    best: tuple[int, int, str] | None = None
     for mode, words in lex.modes.get(kind, ()):
         for at in range(len(indexes)):
-            if any(matches_at(tokens, indexes, at, w) for w in words):
-                distance = abs(indexes[at] - near)
-                if best is None or distance < best[0]:
-                    best = (distance, mode)
-    return best[1] if best else None
+            for w in words:
+                if matches_at(tokens, indexes, at, w):
+                    rank = (abs(indexes[at] - near), -len(w), mode)
+                    best = rank if best is None or rank[:2] < best[:2] else best
+    return best[2] if best else None
 
 
 # A surface form may stand for a lemma it begins with when at most this many letters follow

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from dateline.stages.event_lexicon import EventLexicon, entry_at, find_phrase, form, is_one_of, is_threat, mode_of
 from dateline.stages.event_status import Context
+from dateline.stages.mentions import subtree
 
 # Dependencies by which a clause is coordinated with or adjoined to another: a trigger
 # reached through one of them is an event of its own, not the other's content.
@@ -44,6 +45,7 @@ class Trigger:
     nominal: bool
     content: list[Trigger] | None = None  # triggers inside its complement
     reporter: int | None = None  # the verb that reports it, for an obligation told as a request
+    mode: str | None = None  # a mode its retyping gives
 
     def span(self) -> range:
         return range(self.first, self.last + 1)
@@ -162,9 +164,34 @@ def obligation_triggers(ctx: Context, found: list[Trigger]) -> list[Trigger]:
     return made
 
 
+def complements(ctx: Context, head: int) -> list[int]:
+    """The words of a trigger's complements (objects and obliques, not its subject), in order."""
+    tokens, found = ctx.analysis.tokens, list[int]()
+    for k in ctx.kids.get(head, []):
+        if tokens[k].dep.split(":")[0] in {"nsubj", "csubj", "punct", "aux", "mark", "cc", "conj"}:
+            continue
+        found.extend(i for i in subtree(k, ctx.kids) if ctx.sentence[0] <= i <= ctx.sentence[-1])
+    return sorted(set(found))
+
+
+def retyped(ctx: Context, trigger: Trigger) -> Trigger:
+    """The trigger under the type its complements give it (``[[retype]]``: "a levé le
+    couvre-feu" is CONCEDE, "a expulsé un imam" COERCE, "a condamné X à une amende" SANCTION)."""
+    rules = [r for r in ctx.lex.retypes if r.source == trigger.type
+             and (not r.verbs or form(ctx.analysis.tokens[trigger.head])[0] in r.verbs)]
+    if not rules:
+        return trigger
+    words = complements(ctx, trigger.head)
+    for rule in rules:
+        if find_phrase(ctx.analysis.tokens, words, rule.objects) is not None:
+            return Trigger(trigger.first, trigger.last, trigger.head, rule.target, trigger.nominal,
+                           trigger.content, trigger.reporter, rule.mode)
+    return trigger
+
+
 def sentence_triggers(ctx: Context, background: bool = False) -> list[Trigger]:
     """The triggers of a sentence that are events, each with its content triggers."""
-    found = [reversed_trigger(ctx, t) or t for t in raw_triggers(ctx)]
+    found = [retyped(ctx, reversed_trigger(ctx, t) or t) for t in raw_triggers(ctx)]
     requests = obligation_triggers(ctx, found)
     absorbed = {id(t) for r in requests for t in r.content or []}
     found = [t for t in found if id(t) not in absorbed] + requests

@@ -22,7 +22,7 @@ from dateline.errors import Code, DatelineError
 from dateline.record import Document
 from dateline.settings import Settings
 from dateline.stages.event_actors import Arguments, arguments, mention_index
-from dateline.stages.event_lexicon import lexicon, mode_of
+from dateline.stages.event_lexicon import is_one_of, lexicon, mode_of
 from dateline.stages.event_links import link
 from dateline.stages.event_referents import bilateral_recipient, resolve
 from dateline.stages.event_status import Context, conditioned, status
@@ -71,6 +71,12 @@ def mode_for(ctx: Context, trigger: Trigger, kind: str) -> str | None:
     scope = [i for i in scope if ctx.sentence[0] <= i <= ctx.sentence[-1]]
     if kind == "THREATEN":
         return threat_mode(ctx, trigger, scope, ctx.lex)
+    # A trigger of many means ("a frappé avec des drones", "a tiré des gaz lacrymogènes",
+    # ``generic_mode_words``) takes its mode from the words around it first.
+    if is_one_of(tokens[trigger.head], ctx.lex.words("args", "generic_mode_words")):
+        around = [i for i in scope if i not in trigger.span()]
+        return mode_of(kind, tokens, around, trigger.head, ctx.lex) or mode_of(kind, tokens, scope, trigger.head,
+                                                                              ctx.lex)
     return mode_of(kind, tokens, scope, trigger.head, ctx.lex)
 
 
@@ -95,7 +101,7 @@ def code(ctx: Context, text: str, trigger: Trigger, mentions: list[Any]) -> dict
     resolve(ctx, args, mentions)
     borrow_recipients(args, ctx, text, trigger, mentions)
     bilateral_recipient(ctx, trigger.head, args, mentions)
-    mode = mode_for(ctx, trigger, kind)
+    mode = trigger.mode if trigger.mode and kind == trigger.type else mode_for(ctx, trigger, kind)
     if kind in SYMMETRIC and mode != VISIT:  # every participant of talks is an actor
         args.actors, args.recipients = args.actors + args.recipients, []
     start, end = tokens[trigger.first].start, tokens[trigger.last].end
