@@ -117,8 +117,9 @@ def governor(ctx: Context, trigger: Trigger, heads: dict[int, Trigger], backgrou
     tokens, i = ctx.analysis.tokens, trigger.head
     for _ in range(MAX_DEPTH):
         if tokens[i].head == i or tokens[i].dep in INDEPENDENT_DEPS and not complement_clause(ctx, i) \
-                or background and tokens[i].dep in BACKGROUND_DEPS:
-            return None
+                or background and tokens[i].dep in BACKGROUND_DEPS \
+                or i == trigger.head and tokens[i].dep in SUBJECT_DEPS:
+            return None  # a clause of its own, or the subject of its verb ("les affrontements ont opposé")
         i = tokens[i].head
         if i in heads and heads[i] is not trigger:
             return heads[i]
@@ -136,6 +137,9 @@ def stands(ctx: Context, trigger: Trigger, background: bool) -> bool:
         return True
     if token.head == trigger.head:
         return True
+    quantities = ctx.lex.words("args", "quantity_nouns")
+    if token.dep.split(":")[0] in {"nmod", "pobj"} and is_one_of(tokens[token.head], quantities):
+        token = tokens[token.head]  # "un paquet de sanctions": the package is carried
     carrier = tokens[token.head]
     if token.dep in SUBJECT_DEPS:
         return is_one_of(carrier, ctx.lex.words("args", "occurrence_verbs"))
@@ -199,7 +203,13 @@ def sentence_triggers(ctx: Context, background: bool = False) -> list[Trigger]:
     for trigger in found:
         heads.setdefault(trigger.head, trigger)
     events: list[Trigger] = []
+    nouns = {t.head for t in found if t.nominal}
+    occurrence = ctx.lex.words("args", "occurrence_verbs")
     for trigger in found:
+        if not trigger.nominal and is_one_of(ctx.analysis.tokens[trigger.head], occurrence) \
+                and any(ctx.analysis.tokens[k].dep in SUBJECT_DEPS for k in ctx.kids.get(trigger.head, [])
+                        if k in nouns):
+            continue  # "des affrontements ont opposé X à Y": the verb only tells the clashes
         above = governor(ctx, trigger, heads, background)
         if above is not None and carried_by_light_verb(ctx, above, trigger):
             above.type, above.last = trigger.type, max(above.last, trigger.last)
