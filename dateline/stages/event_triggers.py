@@ -180,7 +180,8 @@ def complements(ctx: Context, head: int) -> list[int]:
 
 def retyped(ctx: Context, trigger: Trigger) -> Trigger:
     """The trigger under the type its complements give it (``[[retype]]``: "a levé le
-    couvre-feu" is CONCEDE, "a expulsé un imam" COERCE, "a condamné X à une amende" SANCTION)."""
+    couvre-feu" is CONCEDE, "a expulsé un imam" COERCE, "a condamné X à une amende" SANCTION;
+    an empty type is no event: "принял закон" is no visit)."""
     rules = [r for r in ctx.lex.retypes if r.source == trigger.type
              and (not r.verbs or form(ctx.analysis.tokens[trigger.head])[0] in r.verbs)]
     if not rules:
@@ -195,7 +196,7 @@ def retyped(ctx: Context, trigger: Trigger) -> Trigger:
 
 def sentence_triggers(ctx: Context, background: bool = False) -> list[Trigger]:
     """The triggers of a sentence that are events, each with its content triggers."""
-    found = [retyped(ctx, reversed_trigger(ctx, t) or t) for t in raw_triggers(ctx)]
+    found = [t for t in (retyped(ctx, reversed_trigger(ctx, t) or t) for t in raw_triggers(ctx)) if t.type]
     requests = obligation_triggers(ctx, found)
     absorbed = {id(t) for r in requests for t in r.content or []}
     found = [t for t in found if id(t) not in absorbed] + requests
