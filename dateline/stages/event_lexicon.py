@@ -84,6 +84,20 @@ def phrases(items: Iterable[str]) -> tuple[Phrase, ...]:
     return tuple(phrase(item) for item in items if item.strip())
 
 
+# The keys a ``[[retype]]`` entry may have; any other is a mistake in the data file (a key
+# written after a ``[[retype]]`` header lands in that entry, not in ``[arguments]``).
+RETYPE_KEYS = {"from", "to", "objects", "verbs", "mode"}
+
+
+def retypes(entries: list[dict[str, Any]], language: str) -> tuple[Retype, ...]:
+    for entry in entries:
+        unknown = set(entry) - RETYPE_KEYS
+        if unknown:
+            raise ValueError(f"lang/{language}/events.toml: unknown keys {sorted(unknown)} in a [[retype]] entry")
+    return tuple(Retype(r["from"], r["to"], phrases(r.get("objects", [])), frozenset(r.get("verbs", [])),
+                        r.get("mode")) for r in entries)
+
+
 def build(data: dict[str, Any], language: str = "") -> EventLexicon:
     verbs: list[Entry] = []
     nouns: list[Entry] = []
@@ -98,8 +112,7 @@ def build(data: dict[str, Any], language: str = "") -> EventLexicon:
         threat_verbs=phrases(threat.get("verbs", [])), threat_nouns=phrases(threat.get("nouns", [])),
         status={k: phrases(v) for k, v in data.get("status", {}).items()},
         args={k: phrases(v) for k, v in data.get("arguments", {}).items()},
-        retypes=tuple(Retype(r["from"], r["to"], phrases(r.get("objects", [])), frozenset(r.get("verbs", [])),
-                             r.get("mode")) for r in data.get("retype", [])))
+        retypes=retypes(data.get("retype", []), language))
 
 
 @cache

@@ -131,25 +131,37 @@ def past(ctx: Context, verb: int, words: list[int]) -> bool:
         feature(tokens[i].morph, "Tense") in {"Pres", "Fut"} for i in words if tokens[i].dep.startswith("aux"))
 
 
-def status(ctx: Context, trigger: int) -> str:
-    """The event's status, the first of STATUS_ORDER that the sentence shows."""
+def statuses(ctx: Context, trigger: int) -> set[str]:
+    """Every status the sentence shows for the event."""
     verb = governing_verb(ctx, trigger)
     chain = verb_chain(ctx, verb)
     words = attached(ctx, chain, trigger)
     governors = chain[1:]
+    found = {"asserted"}
     if has_word(ctx, words + governors, "hypothetical") or condition_scope(ctx, "hypothetical", trigger) \
             or has_word(ctx, [i for i in words + governors if not past(ctx, i, [])], "modal"):
-        return "hypothetical"
+        found.add("hypothetical")
     if has_word(ctx, words, "negation") or has_word(ctx, governors, "negation"):
-        return "negated"
+        found.add("negated")
     cnd = conditional(ctx, verb, words)
     if has_word(ctx, words + governors, "alleged") or has_word(ctx, ctx.sentence, "alleged_phrases") \
             or (cnd and not reported_past(ctx, verb)):
-        return "alleged"
+        found.add("alleged")
     if cnd or future(ctx, chain, words) or has_word(ctx, governors, "planned") \
             or has_word(ctx, words, "planned") and not past(ctx, verb, words):
-        return "planned"
-    return "asserted"
+        found.add("planned")
+    return found
+
+
+def status(ctx: Context, trigger: int) -> str:
+    """The event's status, the first of STATUS_ORDER that the sentence shows."""
+    found = statuses(ctx, trigger)
+    return next(s for s in STATUS_ORDER if s in found)
+
+
+def refused(found: set[str]) -> bool:
+    """A negated future ("will not accept", "не будет выводить") is a refusal, not a negation."""
+    return {"negated", "planned"} <= found and "hypothetical" not in found
 
 
 def conditioned(ctx: Context, trigger: int) -> bool:

@@ -126,6 +126,19 @@ def governor(ctx: Context, trigger: Trigger, heads: dict[int, Trigger], backgrou
     return None
 
 
+def framing_noun(ctx: Context, noun: int) -> int | None:
+    """The noun that only counts or frames an event noun ("un paquet de sanctions", "10 days of
+    war games", "a mediation effort"; ``quantity_nouns`` and ``frame_nouns``), or None."""
+    tokens = ctx.analysis.tokens
+    head = tokens[noun].head
+    if tokens[noun].dep == "pobj" and tokens[head].dep == "prep":
+        head = tokens[head].head
+    elif tokens[noun].dep.split(":")[0] not in {"nmod", "compound"}:
+        return None
+    frames = ctx.lex.words("args", "quantity_nouns") | ctx.lex.words("args", "frame_nouns")
+    return head if head != noun and is_one_of(tokens[head], frames) else None
+
+
 def stands(ctx: Context, trigger: Trigger, background: bool) -> bool:
     """Whether a trigger can be an event: a verb, or a noun carried as subject, root or object
     of a light verb; nothing told as background unless asked."""
@@ -137,9 +150,9 @@ def stands(ctx: Context, trigger: Trigger, background: bool) -> bool:
         return True
     if token.head == trigger.head:
         return True
-    quantities = ctx.lex.words("args", "quantity_nouns")
-    if token.dep.split(":")[0] in {"nmod", "pobj"} and is_one_of(tokens[token.head], quantities):
-        token = tokens[token.head]  # "un paquet de sanctions": the package is carried
+    frame = framing_noun(ctx, trigger.head)
+    if frame is not None:  # "un paquet de sanctions", "a mediation effort": the frame is carried
+        token = tokens[frame]
     carrier = tokens[token.head]
     if token.dep in SUBJECT_DEPS:
         return is_one_of(carrier, ctx.lex.words("args", "occurrence_verbs"))

@@ -25,7 +25,7 @@ from dateline.stages.event_actors import Arguments, arguments, mention_index
 from dateline.stages.event_lexicon import is_one_of, lexicon, mode_of
 from dateline.stages.event_links import link
 from dateline.stages.event_referents import bilateral_recipient, resolve
-from dateline.stages.event_status import Context, conditioned, status
+from dateline.stages.event_status import STATUS_ORDER, Context, conditioned, refused, statuses
 from dateline.stages.event_triggers import Trigger, sentence_triggers, threat_mode
 from dateline.stages.mentions import children_of, subtree
 
@@ -36,15 +36,20 @@ FUTURE_TYPES = {"CONSULT": "AGREE", "SUPPORT": "AGREE", "COOPERATE": "AGREE", "A
 # Types whose participants are all actors, except in a visit (the host receives it).
 SYMMETRIC = {"CONSULT"}
 VISIT = "visit"
+# Cooperative acts that, refused for the future, are rejections (PLOVER REJECT).
+REFUSABLE = {"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT"}
 # Conflict acts that, announced on a condition, are threats.
 THREAT_CONTENT = {"ASSAULT", "SANCTION", "COERCE", "PROTEST", "MOBILIZE", "REJECT"}
 # Types the labelling guide gives no mode (their CAMEO subcategories are not PLOVER modes).
 MODELESS = {"AGREE", "SUPPORT", "CONCEDE", "COOPERATE", "AID"}
 
 
-def converted(kind: str, state: str, condition: bool) -> tuple[str, str]:
-    """The PLOVER conversions: future cooperation is a promise, a conflict act announced on a
-    condition ("will boycott unless …") is a threat; both asserted."""
+def converted(kind: str, found: set[str], condition: bool) -> tuple[str, str]:
+    """The PLOVER conversions: future cooperation is a promise, a refused one a rejection, a
+    conflict act announced on a condition ("will boycott unless …") a threat; all asserted."""
+    state = next(s for s in STATUS_ORDER if s in found)
+    if refused(found) and kind in REFUSABLE:
+        return "REJECT", "asserted"
     if state == "planned" and kind in FUTURE_TYPES:
         return FUTURE_TYPES[kind], "asserted"
     if state in {"planned", "alleged"} and condition and kind in THREAT_CONTENT:
@@ -92,7 +97,7 @@ def plural_description(ctx: Context, args: Arguments) -> bool:
 def code(ctx: Context, text: str, trigger: Trigger, mentions: list[Any]) -> dict[str, Any]:
     """One event from its trigger: type, mode, status, arguments and evidence."""
     tokens = ctx.analysis.tokens
-    kind, state = converted(trigger.type, status(ctx, trigger.head), conditioned(ctx, trigger.head))
+    kind, state = converted(trigger.type, statuses(ctx, trigger.head), conditioned(ctx, trigger.head))
     if kind == "THREATEN" and trigger.type != "THREATEN":
         trigger = Trigger(trigger.first, trigger.last, trigger.head, "THREATEN", trigger.nominal, [trigger])
     args = arguments(ctx, text, trigger.head, kind, mentions, trigger.span())

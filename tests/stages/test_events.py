@@ -211,3 +211,31 @@ def test_an_unresolved_pronoun_actor_of_a_reported_clause_is_its_reporter() -> N
 def test_a_quantity_acts_through_what_it_counts() -> None:
     record = record_of("Des milliers de manifestants ont bloqué le centre de Paris.", "fr")
     assert any("manifestants" in a for e in record["events"] for a in e["actor_text"])
+
+
+@pytest.mark.parametrize("text, lang, kind, mode", [
+    ("Les autorités ont levé dimanche le couvre-feu à Dacca.", "fr", "CONCEDE", None),
+    ("La France a expulsé vers l'Algérie un imam radical.", "fr", "COERCE", "deport"),
+    ("Le tribunal a condamné l'entreprise à une amende de deux millions d'euros.", "fr", "SANCTION", "convict"),
+    ("Китай списал Замбии долг на 300 млн долларов.", "ru", "AID", None),
+    ("Суд заочно арестовал бывшего министра.", "ru", "THREATEN", "arrest"),
+])
+def test_what_a_trigger_acts_on_can_change_its_type(text: str, lang: str, kind: str, mode: str | None) -> None:
+    event = event_of(record_of(text, lang), kind)
+    assert event["mode"] == mode
+
+
+def test_a_refusal_told_as_a_negated_future_is_a_rejection() -> None:
+    record = record_of("Syria says it will not accept any more refugees.", "en")
+    assert [e["type"] for e in record["events"]] == ["REJECT"]
+    assert record["events"][0]["status"] == "asserted"
+
+
+def test_an_event_noun_framed_by_another_noun_is_carried_with_it() -> None:
+    record = record_of("L'Union européenne a adopté un nouveau paquet de sanctions contre la Russie.", "fr")
+    assert names(record, event_of(record, "SANCTION")["recipient"]) == ["Russie"]
+
+
+def test_the_mode_of_a_trigger_of_many_means_comes_from_its_complements() -> None:
+    record = record_of("La police a tiré des gaz lacrymogènes sur les manifestants.", "fr")
+    assert event_of(record, "ASSAULT")["mode"] == "crowd-control"
