@@ -11,18 +11,10 @@
 from __future__ import annotations
 
 from dateline import geo
-from dateline.stages.event_actors import (
-    OBJECT_DEPS,
-    Argument,
-    Arguments,
-    MentionRow,
-    argument,
-    attributed,
-    first_of,
-    obliques,
-    subject_of,
-)
+from dateline.stages.event_actors import attributed, subject_of
 from dateline.stages.event_lexicon import form
+from dateline.stages.event_phrases import Argument, Arguments, MentionRow, argument, first_of, obliques
+from dateline.stages.event_recipients import OBJECT_DEPS
 from dateline.stages.event_status import Context
 
 # Endings of the first parts of two-country adjectives, and the demonym endings they stand for.

@@ -21,9 +21,10 @@ from dateline import plover
 from dateline.errors import Code, DatelineError
 from dateline.record import Document
 from dateline.settings import Settings
-from dateline.stages.event_actors import Arguments, arguments, mention_index
+from dateline.stages.event_actors import arguments
 from dateline.stages.event_lexicon import is_one_of, lexicon, mode_of
 from dateline.stages.event_links import link
+from dateline.stages.event_phrases import Arguments, mention_index
 from dateline.stages.event_referents import bilateral_recipient, resolve
 from dateline.stages.event_status import STATUS_ORDER, Context, conditioned, refused, statuses
 from dateline.stages.event_triggers import Trigger, sentence_triggers, threat_mode

@@ -1,0 +1,144 @@
+"""Event recipients: whom an event is directed at, from the complements of its trigger.
+
+The direct object, else an oblique after one of the language's recipient prepositions
+(``[arguments]`` in ``lang/<code>/events.toml``), the order depending on the type: where the
+object is what is given, shared or asked for ("a acheminé des vivres aux déplacés") the
+preposition comes first. A place after a locative preposition is where the event happens, not
+its target; a thing is the recipient only of a physical act; the owner of a thing rejected or
+condemned is ("la proposition de Moscou"); the actor's own forces are not ("a retiré ses
+troupes"); a Russian dative, or "в" with the accusative of where something is sent, is.
+"""
+from __future__ import annotations
+
+from dateline import geo
+from dateline.stages.event_lexicon import form
+from dateline.stages.event_phrases import (
+    MentionRow,
+    coordinated,
+    entity_at,
+    feature_of,
+    first_of,
+    obliques,
+)
+from dateline.stages.event_status import Context
+from dateline.stages.roles import date_words
+
+# Types whose recipient may be a thing, not an actor: the target of an attack or a seizure.
+THING_TARGETS = {"ASSAULT", "COERCE"}
+# Types whose direct object is mostly the thing given, shared, agreed or asked for, not the
+# one it is for: their recipient is first looked for after a recipient preposition.
+OBLIQUE_FIRST = {"AID", "COOPERATE", "AGREE", "REQUEST", "REJECT"}
+# Types whose object may be the actor's own forces, and the sectors of armed forces.
+OWN_FORCES_TYPES = {"MOBILIZE", "RETREAT", "CONCEDE", "AGREE", "THREATEN"}
+ARMED_SECTORS = {"MIL", "PRM", "REB", "COP", "UAF"}
+# Types whose object is never the recipient: a protest blocks roads, its target is whom it
+# is against ("manifestent contre le gouvernement").
+OBLIQUE_ONLY = {"PROTEST"}
+# Types whose recipient is where it is sent ("доставило в Газу", "экстрадировала в Россию").
+DIRECTED_TYPES = {"AID", "COOPERATE", "MOBILIZE", "CONSULT", "AGREE"}
+# Types whose recipient may follow a target preposition ("sanctions on", "удар по").
+TARGETED_TYPES = {"ASSAULT", "SANCTION", "COERCE", "THREATEN", "PROTEST"}
+OBJECT_DEPS = {"obj", "dobj", "iobj", "obl:arg", "dative"}
+
+
+def is_place(ctx: Context, head: int, mentions: list[MentionRow]) -> bool:
+    token = ctx.analysis.tokens[head]
+    found = entity_at(mentions, token.start, token.end, (token.start, token.end))
+    return found is not None and found.type in {"GPE", "LOC"}
+
+
+def recipient_oblique(ctx: Context, index: int, mentions: list[MentionRow], kind: str = "") -> int | None:
+    """The first oblique after a recipient preposition that is not a place where it happens
+    (a target preposition, "frappes sur Gaza", only for the types that have targets)."""
+    wanted = ctx.lex.words("args", "recipient_prepositions")
+    if kind in TARGETED_TYPES:
+        wanted = wanted | ctx.lex.words("args", "target_prepositions")
+    locative = ctx.lex.words("args", "locative_prepositions")
+    cases = ctx.lex.words("args", "recipient_cases")
+    towards = ctx.lex.words("args", "direction_prepositions") if kind in DIRECTED_TYPES else frozenset()
+    for prep, head in obliques(ctx, index):
+        if kind not in THING_TARGETS and not actor_like(ctx, head, mentions):
+            continue  # "agreed to a six-month extension": a thing is no recipient
+        case = feature_of(ctx, head, "Case")
+        if prep in towards and case == "Acc":  # "доставило в Газу": where it goes is whom it is for
+            return head
+        if not prep and case in cases or prep in wanted and not (prep in locative and is_place(ctx, head, mentions)):
+            return head
+    return None
+
+
+def owner(ctx: Context, thing: int, mentions: list[MentionRow]) -> int | None:
+    """The entity a thing belongs to or comes from ("a rejeté la proposition de Moscou",
+    "отверг предложение Москвы", "condemned Iran's execution"): whom the event is directed at."""
+    tokens = ctx.analysis.tokens
+    owners = ctx.lex.words("args", "owner_prepositions") | {""}
+    heads = [k for k in ctx.kids.get(thing, []) if tokens[k].dep.split(":")[0] == "poss"]
+    heads += [h for p, h in obliques(ctx, thing) if p in owners]
+    for k in sorted(set(heads)):
+        if entity_at(mentions, tokens[k].start, tokens[k].end, (tokens[k].start, tokens[k].end)):
+            return k
+    # "rejected an Australian ultimatum": a nationality adjective names the country it comes from
+    return next((k for k in ctx.kids.get(thing, []) if tokens[k].pos == "ADJ" and tokens[k].dep == "amod"
+                 and geo.demonym_country(tokens[k].text, ctx.lex.language)), None)
+
+
+def between(ctx: Context, index: int) -> list[int]:
+    """The sides of an event "between" several parties ("affrontements entre X et Y")."""
+    words = ctx.lex.words("args", "between_prepositions")
+    return next((coordinated(ctx, h) for p, h in obliques(ctx, index) if p in words), [])
+
+
+def actor_like(ctx: Context, index: int, mentions: list[MentionRow]) -> bool:
+    """True when a word can be an actor: an entity's mention, a pronoun, an animate noun (where
+    the model marks animacy), or a common noun that is no event and no thing of the lexicon."""
+    token = ctx.analysis.tokens[index]
+    if token.pos == "PRON" or entity_at(mentions, token.start, token.end, (token.start, token.end)) is not None:
+        return True
+    if form(token)[0] in date_words(ctx.lex.language):
+        return False
+    if "Animacy=" in token.morph:
+        return "Animacy=Anim" in token.morph
+    lemma = form(token)[0]
+    if lemma in date_words(ctx.lex.language) or lemma in ctx.lex.words("args", "things"):
+        return False
+    return token.pos in {"NOUN", "PROPN"} and lemma not in ctx.lex.nouns
+
+
+def object_recipient(ctx: Context, verb: int, kind: str, mentions: list[MentionRow]) -> list[int]:
+    """The recipient among a verb's complements. Where the direct object is what is given,
+    shared or asked for (OBLIQUE_FIRST: "a acheminé des vivres aux déplacés"), a recipient
+    preposition's complement comes first; elsewhere the object does ("a gracié les journalistes").
+    A thing is the recipient only of a physical act (THING_TARGETS); otherwise its own
+    recipient complement is ("impose sanctions on Iran")."""
+    obj = first_of(ctx, verb, OBJECT_DEPS) if kind not in OBLIQUE_ONLY else None
+    oblique = recipient_oblique(ctx, verb, mentions, kind)
+    if oblique is not None and (obj is None or kind in OBLIQUE_FIRST or not actor_like(ctx, obj, mentions)):
+        return coordinated(ctx, oblique)
+    if obj is None:
+        return []
+    token = ctx.analysis.tokens[obj]
+    if actor_like(ctx, obj, mentions) and not (kind in OBLIQUE_FIRST and token.pos == "NOUN"
+                                               and entity_at(mentions, token.start, token.end,
+                                                             (token.start, token.end)) is None):
+        return coordinated(ctx, obj)
+    same = any(e.type == kind for e in ctx.lex.nouns.get(form(token)[0], ()))
+    inner = recipient_oblique(ctx, obj, mentions, kind if same else "")
+    if inner is None and kind not in THING_TARGETS:
+        inner = owner(ctx, obj, mentions)
+    if inner is not None:
+        return coordinated(ctx, inner)
+    return coordinated(ctx, obj) if kind in THING_TARGETS else []
+
+
+def own_means(ctx: Context, head: int, kind: str, mentions: list[MentionRow]) -> bool:
+    """True when an object is the actor's own forces, moved or withdrawn, not whom the event is
+    for ("a retiré ses troupes", "стянула войска к границе", "deployed soldiers")."""
+    if kind not in OWN_FORCES_TYPES:
+        return False
+    token = ctx.analysis.tokens[head]
+    row = entity_at(mentions, token.start, token.end, (token.start, token.end))
+    if row is None or row.sector is None:
+        return False
+    possessive = any(ctx.analysis.tokens[k].dep in {"det", "poss", "nmod:poss"}
+                     and "Poss=Yes" in ctx.analysis.tokens[k].morph for k in ctx.kids.get(head, []))
+    return possessive or row.sector in ARMED_SECTORS
