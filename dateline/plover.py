@@ -56,3 +56,23 @@ def cameo_for(kind: str, mode: str | None = None) -> str | None:
     general = [code for code, row in rows.items() if row["type"] == kind]
     found = exact or general
     return min(found, key=lambda code: (len(code), code)) if found else None
+
+
+@cache
+def defaults() -> dict[str, str]:
+    """The representative CAMEO code of each type and of each type's mode
+    (lang/all/cameo_defaults.toml), empty when the file is absent."""
+    return dict(load("all", "cameo_defaults").get("defaults", {}))
+
+
+def code_for(kind: str, mode: str | None = None, named: str | None = None) -> str | None:
+    """The most specific CAMEO code an event supports: the code its trigger word names when
+    that code is of its type and (if both have one) its mode, else the representative code of
+    its type and mode, else of its type, else the table's own choice (``cameo_for``)."""
+    entry = cameo(named) if named else None
+    if entry is not None and entry.type == kind and (not mode or not entry.mode or entry.mode == mode):
+        return entry.code
+    table = defaults()
+    if mode and f"{kind}.{mode}" in table:
+        return table[f"{kind}.{mode}"]
+    return table.get(kind) or cameo_for(kind, mode)

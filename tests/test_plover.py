@@ -33,3 +33,9 @@ def test_scores_follow_the_manual_and_fall_back_to_the_type():
 def test_a_type_and_mode_give_the_most_specific_cameo_code():
     assert plover.cameo_for("CONSULT", "phone") == "041"
     assert plover.cameo_for("ASSAULT") == "18"
+
+
+def test_a_code_named_by_the_trigger_wins_when_it_is_of_the_events_type() -> None:
+    assert plover.code_for("ACCUSE", None, "115") == "115"
+    assert plover.code_for("ACCUSE", None, "190") != "190"  # an ASSAULT code cannot code an accusation
+    assert plover.cameo(plover.code_for("THREATEN", "relations") or "").type == "THREATEN"

@@ -9,7 +9,7 @@ its lemmas or its surface forms do.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
@@ -53,6 +53,7 @@ class EventLexicon:
     status: dict[str, tuple[Phrase, ...]]
     args: dict[str, tuple[Phrase, ...]]
     retypes: tuple[Retype, ...] = ()
+    cameo: dict[Phrase, str] = field(default_factory=dict)  # trigger phrase -> the CAMEO code it names
 
     def words(self, group: str, key: str) -> frozenset[str]:
         """The one-word entries of a status or argument list, as a set."""
@@ -119,7 +120,11 @@ def build(data: dict[str, Any], language: str = "") -> EventLexicon:
 def lexicon(language: str) -> EventLexicon | None:
     """The event lexicon of a language, or None when it has none (no events are coded)."""
     data = load(language, "events")
-    return build(data, language) if data.get("triggers") else None
+    if not data.get("triggers"):
+        return None
+    lex = build(data, language)
+    lex.cameo.update({phrase(k): str(v) for k, v in load(language, "cameo").get("codes", {}).items()})
+    return lex
 
 
 def form(token: Token) -> tuple[str, str]:
@@ -183,3 +188,13 @@ def is_one_of(token: Token, words: frozenset[str]) -> bool:
     if lemma in words or surface in words:
         return True
     return any(surface[:n] in words for n in range(max(MIN_STEM, len(surface) - INFLECTION_TAIL), len(surface)))
+
+
+def named_code(tokens: Sequence[Token], first: int, last: int, lex: EventLexicon) -> str | None:
+    """The CAMEO code a trigger phrase names (``lang/<code>/cameo.toml``): the whole phrase by
+    lemmas or surface, else its first word."""
+    span = list(range(first, last + 1))
+    for words, code in lex.cameo.items():
+        if len(words) == len(span) and matches_at(tokens, span, 0, words):
+            return code
+    return lex.cameo.get((form(tokens[first])[0],)) or lex.cameo.get((form(tokens[first])[1],))

@@ -22,7 +22,7 @@ from dateline.errors import Code, DatelineError
 from dateline.record import Document
 from dateline.settings import Settings
 from dateline.stages.event_actors import arguments
-from dateline.stages.event_lexicon import is_one_of, lexicon, mode_of
+from dateline.stages.event_lexicon import is_one_of, lexicon, mode_of, named_code
 from dateline.stages.event_links import link
 from dateline.stages.event_phrases import Arguments, mention_index
 from dateline.stages.event_referents import bilateral_recipient, resolve
@@ -112,7 +112,8 @@ def code(ctx: Context, text: str, trigger: Trigger, mentions: list[Any]) -> dict
         args.actors, args.recipients = args.actors + args.recipients, []
     start, end = tokens[trigger.first].start, tokens[trigger.last].end
     return {
-        "type": kind, "mode": mode, "cameo": plover.cameo_for(kind, mode), "score": plover.score(kind, mode),
+        "type": kind, "mode": mode, "score": plover.score(kind, mode),
+        "cameo": plover.code_for(kind, mode, named_code(tokens, trigger.first, trigger.last, ctx.lex)),
         "actor": list(dict.fromkeys(a.entity for a in args.actors if a.entity)),
         "actor_text": [a.text for a in args.actors],
         "actor_country": list(dict.fromkeys(a.country for a in args.actors if a.country)),

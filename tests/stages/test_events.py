@@ -52,7 +52,7 @@ def test_each_event_has_the_cameo_code_and_score_of_its_type_and_mode() -> None:
     record = record_of("Vladimir Poutine s'est entretenu par téléphone avec Emmanuel Macron.", "fr")
     event = event_of(record, "CONSULT")
     assert event["mode"] == "phone"
-    assert event["cameo"] == plover.cameo_for("CONSULT", "phone")
+    assert event["cameo"] == plover.code_for("CONSULT", "phone")
     assert plover.cameo(event["cameo"]).type == "CONSULT"
     assert event["score"] == plover.score("CONSULT", "phone")
 
