@@ -170,3 +170,9 @@ def test_other_words_and_unknown_languages_give_no_country(word, language):
 @pytest.mark.parametrize(("language", "least"), [("fr", 60), ("en", 60), ("ru", 60), ("es", 30), ("de", 30)])
 def test_demonym_tables_cover_the_newsworthy_countries(language, least):
     assert len(set(geo.demonym_forms(language).values())) >= least
+
+
+def test_weekdays_written_as_lists_of_spellings_are_date_words() -> None:
+    from dateline.stages.roles import date_words
+
+    assert {"mercredi", "miércoles", "miercoles"} <= date_words("fr") | date_words("es")

@@ -17,10 +17,20 @@ from dateline.stages.event_phrases import (
     argument,
     coordinated,
     entity_at,
+    first_of,
     obliques,
     preposition,
 )
-from dateline.stages.event_recipients import between, object_recipient, own_means, recipient_oblique
+from dateline.stages.event_recipients import (
+    OBJECT_DEPS,
+    OBLIQUE_FIRST,
+    OBLIQUE_ONLY,
+    between,
+    object_recipient,
+    own_means,
+    recipient_oblique,
+    right_object,
+)
 from dateline.stages.event_status import Context
 
 SUBJECT_DEPS = {"nsubj", "csubj"}
@@ -124,6 +134,9 @@ def verb_heads(ctx: Context, verb: int, kind: str, mentions: list[MentionRow]) -
             break  # "a promis de livrer à Kiev", "пообещала выделить Филиппинам"
         recipients = [h for h in object_recipient(ctx, infinitive, kind, mentions)
                       if h not in actors and not own_means(ctx, h, kind, mentions)]
+    if not recipients and kind not in OBLIQUE_FIRST | OBLIQUE_ONLY and first_of(ctx, verb, OBJECT_DEPS) is None:
+        found = right_object(ctx, verb, kind, mentions)
+        recipients = [h for h in coordinated(ctx, found) if h not in actors] if found is not None else []
     return actors, recipients
 
 

@@ -36,6 +36,8 @@ ARMED_SECTORS = {"MIL", "PRM", "REB", "COP", "UAF"}
 OBLIQUE_ONLY = {"PROTEST"}
 # Types whose recipient is where it is sent ("доставило в Газу", "экстрадировала в Россию").
 DIRECTED_TYPES = {"AID", "COOPERATE", "MOBILIZE", "CONSULT", "AGREE"}
+# Parts of speech that end the stretch after a verb where its misattached object is looked for.
+RIGHT_STOP = {"VERB", "SCONJ", "CCONJ", "PRON"}
 # Types whose recipient may follow a target preposition ("sanctions on", "удар по").
 TARGETED_TYPES = {"ASSAULT", "SANCTION", "COERCE", "THREATEN", "PROTEST"}
 OBJECT_DEPS = {"obj", "dobj", "iobj", "obl:arg", "dative"}
@@ -142,3 +144,28 @@ def own_means(ctx: Context, head: int, kind: str, mentions: list[MentionRow]) ->
     possessive = any(ctx.analysis.tokens[k].dep in {"det", "poss", "nmod:poss"}
                      and "Poss=Yes" in ctx.analysis.tokens[k].morph for k in ctx.kids.get(head, []))
     return possessive or row.sector in ARMED_SECTORS
+
+
+def right_object(ctx: Context, verb: int, kind: str, mentions: list[MentionRow]) -> int | None:
+    """The object right after the verb when the parse attached it elsewhere ("a libéré
+    dimanche 23 écoliers", "a bombardé dans la nuit Kharkiv"): the first noun of the clause
+    after it that no preposition introduces, past dates, numbers and adverbs, if it can be a
+    recipient. Only for verbs the parse gave no object."""
+    tokens = ctx.analysis.tokens
+    dates = date_words(ctx.lex.language)
+    after_preposition = False
+    for i in range(verb + 1, ctx.sentence[-1] + 1):
+        token = tokens[i]
+        if token.pos in RIGHT_STOP or token.pos == "PUNCT" and token.text not in {"-", "'"}:
+            return None
+        if token.pos == "ADP":
+            after_preposition = True
+        elif token.pos in {"NOUN", "PROPN"} and form(token)[0] not in dates:
+            if after_preposition:
+                after_preposition = False
+                continue
+            lemma = form(token)[0]
+            if lemma in ctx.lex.nouns or not (kind in THING_TARGETS or actor_like(ctx, i, mentions)):
+                return None
+            return i
+    return None

@@ -26,8 +26,9 @@ def date_words(language: str) -> frozenset[str]:
     found: set[str] = set()
     for key in ("months", "weekdays"):
         value = data.get(key, [])
-        items = value if isinstance(value, list) else [w for forms in value.values() for w in forms]
-        found.update(str(w).lower() for w in items)
+        items = value if isinstance(value, list) else list(value.values())
+        # A weekday may be a list of its spellings ([["miércoles", "miercoles"], …]).
+        found.update(str(w).lower() for item in items for w in (item if isinstance(item, list) else [item]))
     return frozenset(found)
 
 

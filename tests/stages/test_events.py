@@ -239,3 +239,10 @@ def test_an_event_noun_framed_by_another_noun_is_carried_with_it() -> None:
 def test_the_mode_of_a_trigger_of_many_means_comes_from_its_complements() -> None:
     record = record_of("La police a tiré des gaz lacrymogènes sur les manifestants.", "fr")
     assert event_of(record, "ASSAULT")["mode"] == "crowd-control"
+
+
+def test_an_object_the_parse_misattached_after_a_date_is_still_the_recipient() -> None:
+    record = record_of("Les forces spéciales ont libéré dimanche 23 écoliers dans l'État de Kaduna.", "fr")
+    event = record["events"][0]
+    assert any("écoliers" in r for r in event["recipient_text"])
+    assert not any("dimanche" in r for e in record["events"] for r in e["recipient_text"] + e["actor_text"])
