@@ -62,6 +62,13 @@ def finite(ctx: Context, verb: int) -> bool:
     return any("VerbForm=Fin" in m for m in forms)
 
 
+def passive_voice(ctx: Context, verb: int) -> bool:
+    """A "passive" subject is one only when the verb has no tense auxiliary without a passive
+    one: the French parser reads "Le Mexique a reconnu" as a passive."""
+    deps = {ctx.analysis.tokens[k].dep for k in ctx.kids.get(verb, [])}
+    return not ("aux:tense" in deps and not deps & {"aux:pass", "auxpass"})
+
+
 def subject_of(ctx: Context, verb: int) -> tuple[int | None, bool, int]:
     """The subject head of a verb, whether it is passive, and the verb it belongs to: an
     infinitive, a participle or a coordinated verb without one takes its head's subject."""
@@ -73,7 +80,7 @@ def subject_of(ctx: Context, verb: int) -> tuple[int | None, bool, int]:
             if tokens[k].dep in SUBJECT_DEPS:
                 return k, False, verb
             if tokens[k].dep in PASSIVE_SUBJECT_DEPS:
-                return k, True, verb
+                return k, passive_voice(ctx, verb), verb
         climbs = tokens[verb].dep == "xcomp" or tokens[verb].dep in INHERIT_DEPS and not finite(ctx, verb) \
             or tokens[verb].dep == "conj"
         if not climbs or tokens[verb].head == verb:

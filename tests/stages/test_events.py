@@ -246,3 +246,8 @@ def test_an_object_the_parse_misattached_after_a_date_is_still_the_recipient() -
     event = record["events"][0]
     assert any("écoliers" in r for r in event["recipient_text"])
     assert not any("dimanche" in r for e in record["events"] for r in e["recipient_text"] + e["actor_text"])
+
+
+def test_a_subject_the_parser_calls_passive_is_the_actor_when_the_verb_has_a_tense_auxiliary() -> None:
+    record = record_of("Le Mexique a officiellement reconnu mardi le nouveau gouvernement bolivien.", "fr")
+    assert event_of(record, "SUPPORT")["actor_text"] == ["Mexique"]
