@@ -129,6 +129,10 @@ def verb_heads(ctx: Context, verb: int, kind: str, mentions: list[MentionRow]) -
         actors = coordinated(ctx, subject)
     if not actors:
         actors = left_names(ctx, owner, mentions)
+    if not actors and not passive and ctx.lex.pro_drop and ctx.analysis.tokens[owner].head != owner:
+        # "объявило, что выведет войска": an unsaid subject is the one of the verb above
+        above, _, _ = subject_of(ctx, ctx.analysis.tokens[owner].head)
+        actors = coordinated(ctx, above) if above is not None and not attributed(ctx, above) else []
     if not recipients:
         recipients = [h for h in object_recipient(ctx, verb, kind, mentions)
                       if h not in actors and not own_means(ctx, h, kind, mentions)]

@@ -54,6 +54,7 @@ class EventLexicon:
     args: dict[str, tuple[Phrase, ...]]
     retypes: tuple[Retype, ...] = ()
     cameo: dict[Phrase, str] = field(default_factory=dict)  # trigger phrase -> the CAMEO code it names
+    pro_drop: bool = False  # a finite verb may leave its subject unsaid ("объявило, что выведет")
 
     def words(self, group: str, key: str) -> frozenset[str]:
         """The one-word entries of a status or argument list, as a set."""
@@ -113,7 +114,8 @@ def build(data: dict[str, Any], language: str = "") -> EventLexicon:
         threat_verbs=phrases(threat.get("verbs", [])), threat_nouns=phrases(threat.get("nouns", [])),
         status={k: phrases(v) for k, v in data.get("status", {}).items()},
         args={k: phrases(v) for k, v in data.get("arguments", {}).items()},
-        retypes=retypes(data.get("retype", []), language))
+        retypes=retypes(data.get("retype", []), language),
+        pro_drop=bool(data.get("grammar", {}).get("pro_drop", False)))
 
 
 @cache

@@ -19,6 +19,8 @@ from dateline.stages.mentions import noun_phrase
 ARGUMENT_POS = {"NOUN", "PROPN", "PRON", "X", "NUM", "ADJ"}
 # Tokens left out of an argument's text at its edges (articles, numbers, punctuation).
 EDGE_POS = {"DET", "NUM", "PUNCT", "ADP", "CCONJ"}
+# Characters between a title phrase and the name that follows it ("Генсек ООН Антониу Гутерриш").
+NAME_GAP = 2
 # What holding an argument's head, and being a name, weigh in choosing its entity.
 HEAD_BONUS = 1000
 NAME_BONUS = 1
@@ -103,8 +105,9 @@ def argument(ctx: Context, text: str, head: int, mentions: list[MentionRow]) -> 
         country = geo.demonym_country(tokens[head].text, ctx.lex.language) if tokens[head].pos == "ADJ" else None
         row = next((m for m in mentions if country and m.country == country and m.type == "GPE"), None)
         return Argument(text[start:end], start, end, row.entity if row else None, country)
+    # The name inside the phrase, or right after it ("Генсек ООН Антониу Гутерриш").
     name = next((m for m in mentions if m.entity == found.entity and m.kind == "name"
-                 and start <= m.start and m.end <= end), None)
+                 and (start <= m.start and m.end <= end or 0 <= m.start - end <= NAME_GAP)), None)
     if name is not None:
         start, end = name.start, name.end
     return Argument(text[start:end], start, end, found.entity, found.country)

@@ -251,3 +251,13 @@ def test_an_object_the_parse_misattached_after_a_date_is_still_the_recipient() -
 def test_a_subject_the_parser_calls_passive_is_the_actor_when_the_verb_has_a_tense_auxiliary() -> None:
     record = record_of("Le Mexique a officiellement reconnu mardi le nouveau gouvernement bolivien.", "fr")
     assert event_of(record, "SUPPORT")["actor_text"] == ["Mexique"]
+
+
+def test_a_title_before_a_name_gives_the_name_as_the_actor() -> None:
+    record = record_of("Генсек ООН Антониу Гутерриш поддержал инициативу Бразилии.", "ru")
+    assert event_of(record, "SUPPORT")["actor_text"] == ["Антониу Гутерриш"]
+
+
+def test_in_a_pro_drop_language_an_unsaid_subject_is_the_one_of_the_verb_above() -> None:
+    record = record_of("Командование израильской армии объявило, что выведет войска из Хан-Юниса.", "ru")
+    assert any("Командование" in a for a in event_of(record, "CONCEDE")["actor_text"])
