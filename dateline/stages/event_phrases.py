@@ -101,6 +101,10 @@ def argument(ctx: Context, text: str, head: int, mentions: list[MentionRow]) -> 
     first, last = phrase_of(ctx, head)
     start, end = tokens[first].start, tokens[last].end
     found = entity_at(mentions, start, end, (tokens[head].start, tokens[head].end))
+    apposed = next((m for m in mentions if m.type == "PERSON" and m.kind == "name" and 0 <= m.start - end <= NAME_GAP
+                    and tokens[head].pos == "NOUN"), None)
+    if found is None and apposed is not None:  # a title the entity stage left alone, then its name
+        return Argument(text[apposed.start:apposed.end], apposed.start, apposed.end, apposed.entity, apposed.country)
     if found is None:
         country = geo.demonym_country(tokens[head].text, ctx.lex.language) if tokens[head].pos == "ADJ" else None
         row = next((m for m in mentions if country and m.country == country and m.type == "GPE"), None)
