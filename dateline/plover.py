@@ -65,12 +65,20 @@ def defaults() -> dict[str, str]:
     return dict(load("all", "cameo_defaults").get("defaults", {}))
 
 
+@cache
+def has_mode(kind: str, mode: str) -> bool:
+    """Whether any CAMEO category of the table is of this type and mode."""
+    return any(row["type"] == kind and row["mode"] == mode for row in table().get("cameo", {}).values())
+
+
 def code_for(kind: str, mode: str | None = None, named: str | None = None) -> str | None:
     """The most specific CAMEO code an event supports: the code its trigger word names when
-    that code is of its type and (if both have one) its mode, else the representative code of
+    that code is of its type and (if both have one, and the table knows the event's mode) its
+    mode, else the representative code of
     its type and mode, else of its type, else the table's own choice (``cameo_for``)."""
     entry = cameo(named) if named else None
-    if entry is not None and entry.type == kind and (not mode or not entry.mode or entry.mode == mode):
+    if entry is not None and entry.type == kind and (not mode or not entry.mode or entry.mode == mode
+                                                     or not has_mode(kind, mode)):
         return entry.code
     table = defaults()
     if mode and f"{kind}.{mode}" in table:

@@ -33,6 +33,8 @@ Scores, over all gold events (an unmatched gold event counts 0) unless said othe
 - ``event_places``: over gold events with ``place``, the predicted ``place`` entity matches it;
 - ``event_dates``: over gold events with ``date_given_published``, the predicted ``date``
   starts with it;
+- ``event_cameos``: over gold events with ``cameo``, the predicted CAMEO code is one of the gold
+  codes or a subcategory of one ("124" refines an accepted "12");
 - ``teaser_no_event``: share of the ``not_events_of_the_article`` lines (removed chrome such as
   a related-article teaser) on which no predicted event lies.
 """
@@ -48,7 +50,8 @@ from dateline.eval.event_match import entity_surfaces, events_of, phrases_match
 LEADING_ARTICLES = ("l'", "le ", "la ", "les ")
 # Checks made for every gold event, and those made only for gold events with the given label.
 ALWAYS_CHECKED = ("event_actors", "event_recipients", "event_statuses")
-CHECKED_WHEN = {"event_reporters": "reported_by", "event_places": "place", "event_dates": "date_given_published"}
+CHECKED_WHEN = {"event_reporters": "reported_by", "event_places": "place", "event_dates": "date_given_published",
+                "event_cameos": "cameo"}
 
 
 def norm(name: str) -> str:
@@ -143,6 +146,8 @@ def checks(gold: dict[str, Any], event: dict[str, Any], ctx: Context) -> dict[st
         found["event_places"] = ctx.is_entity(gold["place"], event.get("place"))
     if gold.get("date_given_published"):
         found["event_dates"] = str(event.get("date") or "").startswith(gold["date_given_published"])
+    if gold.get("cameo"):
+        found["event_cameos"] = any(str(event.get("cameo") or "").startswith(code) for code in gold["cameo"])
     return found
 
 

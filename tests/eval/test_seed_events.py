@@ -70,12 +70,14 @@ FIGHTING = event("ASSAULT", 2, place="e6")
 def test_a_perfect_prediction_scores_one_everywhere():
     scores = score_events(record(CALL, ATTACK, CEASEFIRE, FIGHTING), GOLD)
     assert scores == dict.fromkeys(["events_found", "event_actors", "event_recipients", "event_statuses",
-                                    "event_reporters", "event_places", "event_dates", "teaser_no_event"], 1.0)
+                                    "event_reporters", "event_places", "event_dates", "event_cameos",
+                                    "teaser_no_event"], 1.0)
 
 
 def test_a_record_without_events_scores_zero_but_for_the_teaser():
     scores = score_events({**record(), "events": None}, GOLD)
     assert scores.pop("teaser_no_event") == 1.0
+    assert scores.pop("event_cameos") == 1.0  # this gold labels no CAMEO code: nothing to judge
     assert scores == dict.fromkeys(scores, 0.0)
 
 
@@ -137,3 +139,9 @@ def test_an_event_on_the_teaser_line_is_flagged():
 
 def test_a_gold_without_events_gives_no_event_scores():
     assert score_events(record(CALL), {"entities": []}) == {}
+
+
+def test_a_cameo_code_counts_when_it_is_a_gold_code_or_refines_one():
+    gold = {**GOLD, "events": [{**GOLD["events"][2], "cameo": ["12", "196"]}]}
+    assert score_events(record({**CEASEFIRE, "cameo": "124"}), gold)["event_cameos"] == 1.0
+    assert score_events(record({**CEASEFIRE, "cameo": "1"}), gold)["event_cameos"] == 0.0
