@@ -55,6 +55,8 @@ class EventLexicon:
     retypes: tuple[Retype, ...] = ()
     cameo: dict[Phrase, str] = field(default_factory=dict)  # trigger phrase -> the CAMEO code it names
     pro_drop: bool = False  # a finite verb may leave its subject unsaid ("объявило, что выведет")
+    # type -> first word -> (order of the mode in the data, mode, phrase): the mode phrases by first word
+    mode_index: dict[str, dict[str, list[tuple[int, str, Phrase]]]] = field(default_factory=dict)
 
     def words(self, group: str, key: str) -> frozenset[str]:
         """The one-word entries of a status or argument list, as a set."""
@@ -100,6 +102,17 @@ def retypes(entries: list[dict[str, Any]], language: str) -> tuple[Retype, ...]:
                         r.get("mode")) for r in entries)
 
 
+def mode_index(modes: dict[str, tuple[tuple[str, tuple[Phrase, ...]], ...]]
+               ) -> dict[str, dict[str, list[tuple[int, str, Phrase]]]]:
+    found: dict[str, dict[str, list[tuple[int, str, Phrase]]]] = {}
+    for kind, entries in modes.items():
+        table = found.setdefault(kind, {})
+        for order, (mode, words) in enumerate(entries):
+            for w in words:
+                table.setdefault(w[0], []).append((order, mode, w))
+    return found
+
+
 def build(data: dict[str, Any], language: str = "") -> EventLexicon:
     verbs: list[Entry] = []
     nouns: list[Entry] = []
@@ -115,7 +128,7 @@ def build(data: dict[str, Any], language: str = "") -> EventLexicon:
         status={k: phrases(v) for k, v in data.get("status", {}).items()},
         args={k: phrases(v) for k, v in data.get("arguments", {}).items()},
         retypes=retypes(data.get("retype", []), language),
-        pro_drop=bool(data.get("grammar", {}).get("pro_drop", False)))
+        pro_drop=bool(data.get("grammar", {}).get("pro_drop", False)), mode_index=mode_index(modes))
 
 
 @cache
@@ -168,14 +181,15 @@ def is_threat(tokens: Sequence[Token], indexes: Sequence[int], at: int, lex: Eve
 def mode_of(kind: str, tokens: Sequence[Token], indexes: Sequence[int], near: int, lex: EventLexicon) -> str | None:
     """The mode whose words occur among the tokens: the one nearest to the trigger, the
     longest phrase at the same distance ("grève de la faim" is hunger, not strike)."""
-    best: tuple[int, int, str] | None = None
-    for mode, words in lex.modes.get(kind, ()):
-        for at in range(len(indexes)):
-            for w in words:
+    table = lex.mode_index.get(kind, {})
+    best: tuple[int, int, int, str] | None = None
+    for at, i in enumerate(indexes):
+        for first in set(form(tokens[i])):
+            for order, mode, w in table.get(first, ()):
                 if matches_at(tokens, indexes, at, w):
-                    rank = (abs(indexes[at] - near), -len(w), mode)
-                    best = rank if best is None or rank[:2] < best[:2] else best
-    return best[2] if best else None
+                    rank = (abs(i - near), -len(w), order, mode)
+                    best = rank if best is None or rank < best else best
+    return best[3] if best else None
 
 
 # A surface form may stand for a lemma it begins with when at most this many letters follow
