@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from dateline.lexicon import load
@@ -142,6 +142,7 @@ def lexicon(language: str) -> EventLexicon | None:
     return lex
 
 
+@lru_cache(maxsize=1 << 16)
 def form(token: Token) -> tuple[str, str]:
     """A token's lemma and surface, lower case, apostrophes straightened."""
     return (token.lemma or token.text).lower().replace("’", "'"), token.text.lower().replace("’", "'")
@@ -154,13 +155,29 @@ def matches_at(tokens: Sequence[Token], indexes: Sequence[int], at: int, words: 
     return all(word in form(tokens[indexes[at + k]]) for k, word in enumerate(words))
 
 
+@lru_cache(maxsize=1024)
+def by_first_word(items: tuple[Phrase, ...]) -> dict[str, tuple[Phrase, ...]]:
+    """A list of phrases indexed by their first word, longest first."""
+    table: dict[str, list[Phrase]] = {}
+    for words in items:
+        table.setdefault(words[0], []).append(words)
+    return {k: tuple(sorted(v, key=len, reverse=True)) for k, v in table.items()}
+
+
+def phrase_at(tokens: Sequence[Token], indexes: Sequence[int], at: int, items: tuple[Phrase, ...]) -> Phrase | None:
+    """The longest of the phrases that begins at indexes[at], or None."""
+    table = by_first_word(items)
+    for first in dict.fromkeys(form(tokens[indexes[at]])):
+        for words in table.get(first, ()):
+            if matches_at(tokens, indexes, at, words):
+                return words
+    return None
+
+
 def find_phrase(tokens: Sequence[Token], indexes: Sequence[int], items: Iterable[Phrase]) -> int | None:
     """The position in ``indexes`` where the first of the phrases begins, or None."""
     candidates = tuple(items)
-    for at in range(len(indexes)):
-        if any(matches_at(tokens, indexes, at, words) for words in candidates):
-            return at
-    return None
+    return next((at for at in range(len(indexes)) if phrase_at(tokens, indexes, at, candidates)), None)
 
 
 def entry_at(tokens: Sequence[Token], indexes: Sequence[int], at: int,

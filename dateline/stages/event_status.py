@@ -20,7 +20,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from dateline.nlp import Analysis
-from dateline.stages.event_lexicon import EventLexicon, Phrase, find_phrase, matches_at
+from dateline.stages.event_lexicon import EventLexicon, Phrase, find_phrase, phrase_at
 
 STATUS_ORDER = ("hypothetical", "negated", "alleged", "planned", "asserted")
 # How many verbs up a chain of infinitives ("prévoit de commencer à retirer") still govern the status.
@@ -91,7 +91,7 @@ def condition_scope(ctx: Context, key: str, trigger: int) -> bool:
     tokens, sentence = ctx.analysis.tokens, ctx.sentence
     lineage = set(ancestors(ctx, trigger))
     for at in range(len(sentence)):
-        words = next((w for w in ctx.lex.status.get(key, ()) if matches_at(tokens, sentence, at, w)), None)
+        words = phrase_at(tokens, sentence, at, ctx.lex.status.get(key, ()))
         if words is None:
             continue
         first, last = sentence[at], sentence[at + len(words) - 1]
