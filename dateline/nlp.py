@@ -132,8 +132,8 @@ class SpacyAnalyzer:
         add_paragraph_breaks(self.nlp)
 
     def convert(self, doc: Any) -> Analysis:
-        tokens = [Token(t.idx, t.idx + len(t.text), t.text, t.lemma_, t.pos_, t.dep_, t.head.i, str(t.morph))
-                  for t in doc]
+        tokens = [Token(t.idx, t.idx + len(t.text), t.text, one_word_lemma(t.lemma_, t.pos_), t.pos_, t.dep_,
+                        t.head.i, str(t.morph)) for t in doc]
         ents = [Span(e.start_char, e.end_char, LABELS[e.label_], e.text) for e in doc.ents if e.label_ in LABELS]
         sentences = [(s.start_char, s.end_char) for s in doc.sents]
         return Analysis(self.name, sentences, tokens, ents)
@@ -185,6 +185,12 @@ class NatashaAnalyzer:
 
     def pipe(self, texts: list[str], batch_size: int = 16) -> list[Analysis]:
         return [self(text) for text in texts]
+
+
+def one_word_lemma(lemma: str, pos: str) -> str:
+    """A verb's lemma without the clitic pronouns some models append ("reunirse" -> "reunir él"
+    in spaCy's Spanish pipeline gives "reunir")."""
+    return lemma.split(" ", 1)[0] if pos in {"VERB", "AUX"} and " " in lemma else lemma
 
 
 def features(feats: dict[str, str] | None) -> str:

@@ -66,3 +66,10 @@ def test_spanish_gets_the_spacy_3_1_pipeline_and_it_still_tags_under_spacy_3_8()
     assert labels.get("Pedro Sánchez") == "PERSON"
     assert labels.get("Lisboa") in {"GPE", "LOC"}
     assert any(t.dep == "nsubj" for t in analysis.tokens)
+
+
+def test_a_verbs_lemma_is_one_word_without_its_clitic_pronoun() -> None:
+    from dateline.nlp import one_word_lemma
+
+    assert one_word_lemma("reunir él", "VERB") == "reunir"
+    assert one_word_lemma("Nueva York", "PROPN") == "Nueva York"

@@ -261,3 +261,12 @@ def test_a_title_before_a_name_gives_the_name_as_the_actor() -> None:
 def test_in_a_pro_drop_language_an_unsaid_subject_is_the_one_of_the_verb_above() -> None:
     record = record_of("Командование израильской армии объявило, что выведет войска из Хан-Юниса.", "ru")
     assert any("Командование" in a for a in event_of(record, "CONCEDE")["actor_text"])
+
+
+@pytest.mark.parametrize("text, kind, status", [
+    ("El ejército israelí bombardeó el martes un campo de refugiados en Gaza.", "ASSAULT", "asserted"),
+    ("Los rebeldes habrían atacado un convoy humanitario, según fuentes locales.", "ASSAULT", "alleged"),
+    ("Moscú no expulsó a los diplomáticos alemanes.", "SANCTION", "negated"),
+])
+def test_spanish_events_are_coded_with_their_status(text: str, kind: str, status: str) -> None:
+    assert event_of(record_of(text, "es"), kind)["status"] == status
