@@ -258,7 +258,3 @@ def threat_mode(ctx: Context, trigger: Trigger, indexes: list[int], lex: EventLe
 # The mode of a threat whose words show none, from the type of what it threatens.
 THREAT_CONTENT_MODES = (("ASSAULT", "violence"), ("SANCTION", "restrict"), ("COERCE", "restrict"),
                         ("PROTEST", "restrict"), ("MOBILIZE", "violence"))
-
-
-def has_phrase(ctx: Context, indexes: list[int], key: str) -> bool:
-    return find_phrase(ctx.analysis.tokens, indexes, ctx.lex.args.get(key, ())) is not None

@@ -270,3 +270,15 @@ def test_in_a_pro_drop_language_an_unsaid_subject_is_the_one_of_the_verb_above()
 ])
 def test_spanish_events_are_coded_with_their_status(text: str, kind: str, status: str) -> None:
     assert event_of(record_of(text, "es"), kind)["status"] == status
+
+
+def test_the_same_event_told_in_three_languages_has_one_merging_key() -> None:
+    from dateline.stages.event_links import event_key
+
+    keys = set()
+    for text, lang in [("La Russie a condamné l'Ukraine.", "fr"), ("Russia condemned Ukraine.", "en"),
+                       ("Россия осудила Украину.", "ru")]:
+        record = record_of(text, lang)
+        entities = {e["id"]: e for e in record["entities"]}
+        keys |= {event_key(e, entities) for e in record["events"]}
+    assert keys == {("ACCUSE", ("Russia",), ("Ukraine",), "")}
