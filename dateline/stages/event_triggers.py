@@ -231,7 +231,9 @@ def sentence_triggers(ctx: Context, background: bool = False) -> list[Trigger]:
             above.content = [*(above.content or []), trigger]
         elif stands(ctx, trigger, background):
             events.append(trigger)
-    return events
+    weak = ctx.lex.words("args", "weak_threats")
+    return [t for t in events if not (t.type == "THREATEN" and not t.content and not t.nominal
+                                      and is_one_of(ctx.analysis.tokens[t.head], weak))]
 
 
 def carried_by_light_verb(ctx: Context, verb: Trigger, noun: Trigger) -> bool:

@@ -10,7 +10,8 @@ from dateline.stages.event_lexicon import build, lexicon, phrase
 ARGUMENT_KEYS = ("recipient_prepositions", "agent_prepositions", "partner_prepositions", "between_prepositions",
                  "locative_prepositions", "light_verbs", "reversal_nouns", "complementizers", "occurrence_verbs",
                  "attribution_prepositions", "target_prepositions", "things", "quantity_nouns", "frame_nouns",
-                 "obligation_words", "generic_mode_words", "owner_prepositions", "direction_prepositions")
+                 "weak_threats", "obligation_words", "generic_mode_words", "owner_prepositions",
+                 "direction_prepositions")
 
 
 @pytest.mark.parametrize("language", ["en", "fr", "ru"])

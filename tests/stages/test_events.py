@@ -282,3 +282,10 @@ def test_the_same_event_told_in_three_languages_has_one_merging_key() -> None:
         entities = {e["id"]: e for e in record["entities"]}
         keys |= {event_key(e, entities) for e in record["events"]}
     assert keys == {("ACCUSE", ("Russia",), ("Ukraine",), "")}
+
+
+def test_a_warning_is_a_threat_only_when_it_warns_of_an_event() -> None:
+    record = record_of("The port authority warned the backlog could take weeks.", "en")
+    assert record["events"] == []
+    record = record_of("Washington warned that it would impose sanctions on Tehran.", "en")
+    assert [e["type"] for e in record["events"]] == ["THREATEN"]
