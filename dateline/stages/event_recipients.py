@@ -69,6 +69,25 @@ def recipient_oblique(ctx: Context, index: int, mentions: list[MentionRow], kind
     return None
 
 
+def authors(ctx: Context, thing: int) -> list[int]:
+    """Who made a thing, by the clause that describes it: the agent of a participle ("le projet
+    présenté par Paris", "заявление, подготовленное Вашингтоном") or the subject of a relative
+    clause ("выборы, которых требует оппозиция")."""
+    tokens, agents = ctx.analysis.tokens, ctx.lex.words("args", "agent_prepositions")
+    found: list[int] = []
+    for clause in ctx.kids.get(thing, []):
+        if tokens[clause].dep not in {"acl", "acl:relcl", "relcl"}:
+            continue
+        for k in ctx.kids.get(clause, []):
+            subject = tokens[k].dep in {"nsubj"} and tokens[k].pos != "PRON"
+            instrumental = tokens[k].dep.startswith("obl") and "Case=Ins" in tokens[k].morph \
+                and not any(tokens[c].dep == "case" for c in ctx.kids.get(k, []))
+            if subject or instrumental:
+                found.append(k)
+        found += [h for p, h in obliques(ctx, clause) if p in agents]
+    return found
+
+
 def owner(ctx: Context, thing: int, mentions: list[MentionRow]) -> int | None:
     """The entity a thing belongs to or comes from ("a rejeté la proposition de Moscou",
     "отверг предложение Москвы", "condemned Iran's execution"): whom the event is directed at."""
@@ -76,6 +95,8 @@ def owner(ctx: Context, thing: int, mentions: list[MentionRow]) -> int | None:
     owners = ctx.lex.words("args", "owner_prepositions") | {""}
     heads = [k for k in ctx.kids.get(thing, []) if tokens[k].dep.split(":")[0] == "poss"]
     heads += [h for p, h in obliques(ctx, thing) if p in owners]
+    # the clause may describe the thing's complement ("le projet de résolution présenté par Paris")
+    heads += [a for t in [thing, *(h for p, h in obliques(ctx, thing) if p in owners)] for a in authors(ctx, t)]
     for k in sorted(set(heads)):
         if entity_at(mentions, tokens[k].start, tokens[k].end, (tokens[k].start, tokens[k].end)):
             return k

@@ -111,13 +111,25 @@ def complement_clause(ctx: Context, verb: int) -> bool:
     return False
 
 
+def in_background(ctx: Context, head: int) -> bool:
+    """True when a word lies in a relative clause or a participle modifying a noun."""
+    tokens, i = ctx.analysis.tokens, head
+    for _ in range(MAX_DEPTH):
+        if tokens[i].dep in BACKGROUND_DEPS:
+            return True
+        if tokens[i].head == i:
+            return False
+        i = tokens[i].head
+    return False
+
+
 def governor(ctx: Context, trigger: Trigger, heads: dict[int, Trigger], background: bool = False) -> Trigger | None:
     """The trigger whose complement this one is in, or None when it stands on its own (a
     background clause does too, when background events are coded)."""
     tokens, i = ctx.analysis.tokens, trigger.head
     for _ in range(MAX_DEPTH):
         if tokens[i].head == i or tokens[i].dep in INDEPENDENT_DEPS and not complement_clause(ctx, i) \
-                or background and tokens[i].dep in BACKGROUND_DEPS \
+                or tokens[i].dep in BACKGROUND_DEPS \
                 or i == trigger.head and tokens[i].dep in SUBJECT_DEPS:
             return None  # a clause of its own, or the subject of its verb ("les affrontements ont opposé")
         i = tokens[i].head
@@ -220,6 +232,8 @@ def sentence_triggers(ctx: Context, background: bool = False) -> list[Trigger]:
     nouns = {t.head for t in found if t.nominal}
     occurrence = ctx.lex.words("args", "occurrence_verbs")
     for trigger in found:
+        if not background and in_background(ctx, trigger.head):
+            continue  # told as background ("the curfew that was imposed"): neither event nor content
         if not trigger.nominal and is_one_of(ctx.analysis.tokens[trigger.head], occurrence) \
                 and any(ctx.analysis.tokens[k].dep in SUBJECT_DEPS for k in ctx.kids.get(trigger.head, [])
                         if k in nouns):

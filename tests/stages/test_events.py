@@ -289,3 +289,10 @@ def test_a_warning_is_a_threat_only_when_it_warns_of_an_event() -> None:
     assert record["events"] == []
     record = record_of("Washington warned that it would impose sanctions on Tehran.", "en")
     assert [e["type"] for e in record["events"]] == ["THREATEN"]
+
+
+def test_a_relative_or_participle_clause_is_background_but_names_the_author_of_what_it_describes() -> None:
+    record = record_of("Washington n'a pas soutenu le projet de résolution présenté par Paris.", "fr")
+    assert [e["type"] for e in record["events"]] == ["SUPPORT"]
+    assert names(record, record["events"][0]["recipient"]) == ["France"] or \
+        record["events"][0]["recipient_text"] == ["Paris"]
