@@ -5,6 +5,7 @@
 - A quantity heads no actor: "a group of diplomats", "tens of thousands of students", "des
   milliers de manifestants", "тысячи сторонников" act through what they count
   (``quantity_nouns`` in ``lang/<code>/events.toml``).
+- A threat is aimed at the one its condition asks something of ("… unless Baghdad accepted").
 - A two-country adjective names the other side ("la coopération américano-russe" of the
   United States is with Russia).
 """
@@ -12,7 +13,7 @@ from __future__ import annotations
 
 from dateline import geo
 from dateline.stages.event_actors import attributed, subject_of
-from dateline.stages.event_lexicon import form
+from dateline.stages.event_lexicon import find_phrase, form
 from dateline.stages.event_phrases import Argument, Arguments, MentionRow, argument, first_of, obliques
 from dateline.stages.event_recipients import OBJECT_DEPS
 from dateline.stages.event_status import Context
@@ -112,3 +113,21 @@ def bilateral_recipient(ctx: Context, trigger: int, args: Arguments, mentions: l
     if row is not None:
         name = next((m for m in mentions if m.entity == row.entity and m.kind == "name"), row)
         args.recipients.append(Argument(ctx.text[name.start:name.end], name.start, name.end, row.entity, row.country))
+
+
+def condition_recipient(ctx: Context, heads: list[int], args: Arguments, mentions: list[MentionRow]) -> None:
+    """A threat with no recipient is aimed at the one its condition asks something of ("menacé
+    d'imposer des droits si Bruxelles ne retirait pas sa taxe", "unless Baghdad accepted")."""
+    if args.recipients:
+        return
+    tokens = ctx.analysis.tokens
+    for head in heads:
+        for clause in ctx.kids.get(head, []):
+            marks = [k for k in ctx.kids.get(clause, []) if tokens[k].dep == "mark"]
+            if tokens[clause].dep.split(":")[0] != "advcl" or not marks \
+                    or find_phrase(tokens, marks, ctx.lex.status.get("hypothetical", ())) is None:
+                continue
+            subject, _, _ = subject_of(ctx, clause)
+            if subject is not None and tokens[subject].pos != "PRON":
+                args.recipients.append(argument(ctx, ctx.text, subject, mentions))
+                return

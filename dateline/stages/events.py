@@ -25,7 +25,7 @@ from dateline.stages.event_actors import arguments
 from dateline.stages.event_lexicon import is_one_of, lexicon, mode_of, named_code
 from dateline.stages.event_links import link
 from dateline.stages.event_phrases import Arguments, mention_index
-from dateline.stages.event_referents import bilateral_recipient, resolve
+from dateline.stages.event_referents import bilateral_recipient, condition_recipient, resolve
 from dateline.stages.event_status import STATUS_ORDER, Context, conditioned, refused, statuses
 from dateline.stages.event_triggers import Trigger, sentence_triggers, threat_mode
 from dateline.stages.mentions import children_of, subtree
@@ -107,6 +107,8 @@ def code(ctx: Context, text: str, trigger: Trigger, mentions: list[Any]) -> dict
     resolve(ctx, args, mentions)
     borrow_recipients(args, ctx, text, trigger, mentions)
     bilateral_recipient(ctx, trigger.head, args, mentions)
+    if kind == "THREATEN":
+        condition_recipient(ctx, [trigger.head, *(t.head for t in trigger.content or [])], args, mentions)
     mode = trigger.mode if trigger.mode and kind == trigger.type else mode_for(ctx, trigger, kind)
     if kind in SYMMETRIC and mode != VISIT:  # every participant of talks is an actor
         args.actors, args.recipients = args.actors + args.recipients, []

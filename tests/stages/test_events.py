@@ -296,3 +296,8 @@ def test_a_relative_or_participle_clause_is_background_but_names_the_author_of_w
     assert [e["type"] for e in record["events"]] == ["SUPPORT"]
     assert names(record, record["events"][0]["recipient"]) == ["France"] or \
         record["events"][0]["recipient_text"] == ["Paris"]
+
+
+def test_a_threat_is_aimed_at_the_one_its_condition_asks_something_of() -> None:
+    record = record_of("Профсоюз шахтёров пригрозил забастовкой, если работодатель не повысит зарплаты.", "ru")
+    assert any("работодатель" in r for r in event_of(record, "THREATEN")["recipient_text"])
