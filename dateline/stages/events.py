@@ -7,7 +7,9 @@ triggers (event_triggers.py) -> status (event_status.py) -> actors and recipient
 -> links to the rest of the record: the place, the date, and who reports it (the speaker of
 the quote or attributed clause it is told in). The PLOVER manual's conversions: a threat to do
 X is THREATEN, not X; a future CONSULT, SUPPORT, COOPERATE or AID is an AGREE, a future
-RETREAT a CONCEDE, both asserted (the promise is the event).
+RETREAT a CONCEDE, both asserted (the promise is the event). And PLOVER's older readings kept
+by its gold standard: a refused future of cooperation ("will not accept") is a REJECT, a
+conflict act announced on a condition a THREATEN, "X said Y must …" a REQUEST from X to Y.
 
 An event in a repeated paragraph points to the one it repeats (``duplicate_of``), so counts do
 not multiply with copies; ``event_key`` gives the signature that cross-article merging (the
@@ -21,10 +23,10 @@ from dateline import plover
 from dateline.errors import Code, DatelineError
 from dateline.record import Document
 from dateline.settings import Settings
-from dateline.stages.event_actors import arguments
+from dateline.stages.event_actors import SYMMETRIC_TYPES, arguments
 from dateline.stages.event_lexicon import is_one_of, lexicon, mode_of, named_code
 from dateline.stages.event_links import link
-from dateline.stages.event_phrases import Arguments, mention_index
+from dateline.stages.event_phrases import Arguments, MentionRow, mention_index
 from dateline.stages.event_referents import bilateral_recipient, condition_recipient, resolve
 from dateline.stages.event_status import STATUS_ORDER, Context, conditioned, refused, statuses
 from dateline.stages.event_triggers import Trigger, sentence_triggers, threat_mode
@@ -34,8 +36,7 @@ from dateline.stages.mentions import children_of, subtree
 # announced retreat CONCEDE, with the promise asserted.
 FUTURE_TYPES = {"CONSULT": "AGREE", "SUPPORT": "AGREE", "COOPERATE": "AGREE", "AID": "AGREE",
                 "RETREAT": "CONCEDE"}
-# Types whose participants are all actors, except in a visit (the host receives it).
-SYMMETRIC = {"CONSULT"}
+# The mode of a consultation whose host is its recipient; in any other, all sides are actors.
 VISIT = "visit"
 # Cooperative acts that, refused for the future, are rejections (PLOVER REJECT).
 REFUSABLE = {"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT"}
@@ -58,7 +59,7 @@ def converted(kind: str, found: set[str], condition: bool) -> tuple[str, str]:
     return kind, state
 
 
-def borrow_recipients(args: Arguments, ctx: Context, text: str, trigger: Trigger, mentions: list[Any]) -> None:
+def borrow_recipients(args: Arguments, ctx: Context, text: str, trigger: Trigger, mentions: list[MentionRow]) -> None:
     """An event with no recipient of its own takes the one of its content ("threatened to
     strike Seoul", "a promis de livrer à Kiev")."""
     for inner in trigger.content or []:
@@ -95,7 +96,7 @@ def plural_description(ctx: Context, args: Arguments) -> bool:
                for i in inside[:2])
 
 
-def code(ctx: Context, text: str, trigger: Trigger, mentions: list[Any]) -> dict[str, Any]:
+def code(ctx: Context, text: str, trigger: Trigger, mentions: list[MentionRow]) -> dict[str, Any]:
     """One event from its trigger: type, mode, status, arguments and evidence."""
     tokens = ctx.analysis.tokens
     kind, state = converted(trigger.type, statuses(ctx, trigger.head), conditioned(ctx, trigger.head))
@@ -110,7 +111,7 @@ def code(ctx: Context, text: str, trigger: Trigger, mentions: list[Any]) -> dict
     if kind == "THREATEN":
         condition_recipient(ctx, [trigger.head, *(t.head for t in trigger.content or [])], args, mentions)
     mode = trigger.mode if trigger.mode and kind == trigger.type else mode_for(ctx, trigger, kind)
-    if kind in SYMMETRIC and mode != VISIT:  # every participant of talks is an actor
+    if kind in SYMMETRIC_TYPES and mode != VISIT:  # every participant of talks is an actor
         args.actors, args.recipients = args.actors + args.recipients, []
     start, end = tokens[trigger.first].start, tokens[trigger.last].end
     return {
@@ -144,7 +145,7 @@ def plural_participants(events: list[dict[str, Any]], doc: Document) -> None:
     event told just before it, when there are at least two of them."""
     people = {e["id"] for e in doc.entities if e["type"] == "PERSON"}
     for i, event in enumerate(events):
-        if event["type"] not in SYMMETRIC or event["actor"] or not event["_plural"]:
+        if event["type"] not in SYMMETRIC_TYPES or event["actor"] or not event["_plural"]:
             continue
         for before in reversed(events[:i]):
             sides = [x for x in before["actor"] + before["recipient"] if x in people]
