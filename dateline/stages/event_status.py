@@ -17,7 +17,7 @@ When several apply, the first of STATUS_ORDER wins (tests/gold/events/LABELLING.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from dateline.nlp import Analysis
 from dateline.stages.event_lexicon import EventLexicon, Phrase, find_phrase, phrase_at
@@ -38,6 +38,18 @@ class Context:
     sentence: list[int]  # token indexes of the sentence
     lex: EventLexicon
     text: str = ""
+    # Where each scoped phrase list occurs in the sentence, found once per sentence.
+    found: dict[str, list[tuple[int, Phrase]]] = field(default_factory=dict, compare=False)
+
+
+def occurrences(ctx: Context, key: str) -> list[tuple[int, Phrase]]:
+    """(position in the sentence, phrase) of every phrase of a status list in the sentence."""
+    if key not in ctx.found:
+        items = ctx.lex.status.get(key, ())
+        tokens, sentence = ctx.analysis.tokens, ctx.sentence
+        ctx.found[key] = [(at, words) for at in range(len(sentence))
+                          if (words := phrase_at(tokens, sentence, at, items)) is not None]
+    return ctx.found[key]
 
 
 def feature(morph: str, name: str) -> str:
@@ -90,10 +102,7 @@ def condition_scope(ctx: Context, key: str, trigger: int) -> bool:
     it up to the clause's end, and the clause of the verb it marks."""
     tokens, sentence = ctx.analysis.tokens, ctx.sentence
     lineage = set(ancestors(ctx, trigger))
-    for at in range(len(sentence)):
-        words = phrase_at(tokens, sentence, at, ctx.lex.status.get(key, ()))
-        if words is None:
-            continue
+    for at, words in occurrences(ctx, key):
         first, last = sentence[at], sentence[at + len(words) - 1]
         end = next((i for i in sentence if i > last and tokens[i].text in CLAUSE_END), sentence[-1] + 1)
         if last < trigger < end:
@@ -144,7 +153,7 @@ def statuses(ctx: Context, trigger: int) -> set[str]:
     if has_word(ctx, words, "negation") or has_word(ctx, governors, "negation"):
         found.add("negated")
     cnd = conditional(ctx, verb, words)
-    if has_word(ctx, words + governors, "alleged") or has_word(ctx, ctx.sentence, "alleged_phrases") \
+    if has_word(ctx, words + governors, "alleged") or bool(occurrences(ctx, "alleged_phrases")) \
             or (cnd and not reported_past(ctx, verb)):
         found.add("alleged")
     if cnd or future(ctx, chain, words) or has_word(ctx, governors, "planned") \
@@ -176,3 +185,20 @@ def conditioned(ctx: Context, trigger: int) -> bool:
         if marks and has_word(ctx, marks, "hypothetical"):
             return True
     return False
+
+
+def local_subtree(ctx: Context, head: int, window: int) -> list[int]:
+    """The words of the sentence within ``window`` of a word that depend on it, in order: its
+    subtree near it, found without walking a whole long sentence."""
+    tokens, sentence = ctx.analysis.tokens, ctx.sentence
+    found = []
+    for i in range(max(sentence[0], head - window), min(sentence[-1], head + window) + 1):
+        j = i
+        for _ in range(window):
+            if j == head:
+                found.append(i)
+                break
+            if tokens[j].head == j:
+                break
+            j = tokens[j].head
+    return found

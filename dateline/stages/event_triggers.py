@@ -15,8 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from dateline.stages.event_lexicon import EventLexicon, entry_at, find_phrase, form, is_one_of, is_threat, mode_of
-from dateline.stages.event_status import Context
-from dateline.stages.mentions import subtree
+from dateline.stages.event_status import Context, local_subtree
 
 # Dependencies by which a clause is coordinated with or adjoined to another: a trigger
 # reached through one of them is an event of its own, not the other's content.
@@ -29,6 +28,8 @@ CARRIED_DEPS = {"obj", "dobj", "obl", "obl:arg", "obl:mod", "pobj", "iobj", "att
 SUBJECT_DEPS = {"nsubj", "csubj"}
 # How many words before its verb a clause's complementizer may stand ("que les États-Unis s'apprêtent").
 CLAUSE_LOOKBACK = 8
+# How many words from a complement's head its words are read for a retyping ("a levé dimanche le couvre-feu").
+COMPLEMENT_WINDOW = 8
 # How far up the tree a trigger's governor is looked for.
 MAX_DEPTH = 30
 # Type of a cooperative event that is ended, broken or violated ("la fin du cessez-le-feu").
@@ -199,7 +200,7 @@ def complements(ctx: Context, head: int) -> list[int]:
     for k in ctx.kids.get(head, []):
         if tokens[k].dep.split(":")[0] in {"nsubj", "csubj", "punct", "aux", "mark", "cc", "conj"}:
             continue
-        found.extend(i for i in subtree(k, ctx.kids) if ctx.sentence[0] <= i <= ctx.sentence[-1])
+        found.extend(local_subtree(ctx, k, COMPLEMENT_WINDOW))
     return sorted(set(found))
 
 

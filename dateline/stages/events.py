@@ -28,9 +28,9 @@ from dateline.stages.event_lexicon import is_one_of, lexicon, mode_of, named_cod
 from dateline.stages.event_links import link
 from dateline.stages.event_phrases import Arguments, MentionRow, mention_index
 from dateline.stages.event_referents import bilateral_recipient, condition_recipient, resolve
-from dateline.stages.event_status import STATUS_ORDER, Context, conditioned, refused, statuses
+from dateline.stages.event_status import STATUS_ORDER, Context, conditioned, local_subtree, refused, statuses
 from dateline.stages.event_triggers import Trigger, sentence_triggers, threat_mode
-from dateline.stages.mentions import children_of, subtree
+from dateline.stages.mentions import children_of
 
 # Future cooperation is a promise to cooperate: the PLOVER manual codes it AGREE, and an
 # announced retreat CONCEDE, with the promise asserted.
@@ -42,6 +42,8 @@ VISIT = "visit"
 REFUSABLE = {"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT"}
 # Conflict acts that, announced on a condition, are threats.
 THREAT_CONTENT = {"ASSAULT", "SANCTION", "COERCE", "PROTEST", "MOBILIZE", "REJECT"}
+# How many words from its trigger a mode word may stand ("a frappé mardi avec des drones").
+MODE_WINDOW = 12
 # Types the labelling guide gives no mode (their CAMEO subcategories are not PLOVER modes).
 MODELESS = {"AGREE", "SUPPORT", "CONCEDE", "COOPERATE", "AID"}
 
@@ -74,8 +76,7 @@ def mode_for(ctx: Context, trigger: Trigger, kind: str) -> str | None:
     if kind in MODELESS:
         return None
     tokens = ctx.analysis.tokens
-    scope = sorted(set(subtree(trigger.head, ctx.kids)) | set(trigger.span()))
-    scope = [i for i in scope if ctx.sentence[0] <= i <= ctx.sentence[-1]]
+    scope = sorted(set(local_subtree(ctx, trigger.head, MODE_WINDOW)) | set(trigger.span()))
     if kind == "THREATEN":
         return threat_mode(ctx, trigger, scope, ctx.lex)
     # A trigger of many means ("a frappé avec des drones", "a tiré des gaz lacrymogènes",
