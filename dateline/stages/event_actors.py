@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from dateline.stages.event_phrases import (
     Arguments,
-    MentionRow,
+    Mentions,
     argument,
     coordinated,
     entity_at,
@@ -94,7 +94,7 @@ def agent_of(ctx: Context, verb: int) -> int | None:
     return next((h for p, h in obliques(ctx, verb) if p in agents), None)
 
 
-def left_names(ctx: Context, trigger: int, mentions: list[MentionRow]) -> list[int]:
+def left_names(ctx: Context, trigger: int, mentions: Mentions) -> list[int]:
     """Heads of the names right before the verb in its clause, when the parse gave no subject
     ("Moscou et Damas auraient attaqué"): the last word of each entity mention in the run of
     names, joiners and articles that ends at the verb's auxiliaries."""
@@ -115,7 +115,7 @@ def left_names(ctx: Context, trigger: int, mentions: list[MentionRow]) -> list[i
     return sorted(heads.values())
 
 
-def verb_heads(ctx: Context, verb: int, kind: str, mentions: list[MentionRow]) -> tuple[list[int], list[int]]:
+def verb_heads(ctx: Context, verb: int, kind: str, mentions: Mentions) -> tuple[list[int], list[int]]:
     subject, passive, owner = subject_of(ctx, verb)
     actors: list[int] = []
     recipients: list[int] = []
@@ -151,7 +151,7 @@ def verb_heads(ctx: Context, verb: int, kind: str, mentions: list[MentionRow]) -
     return actors, recipients
 
 
-def noun_heads(ctx: Context, noun: int, kind: str, mentions: list[MentionRow]) -> tuple[list[int], list[int]]:
+def noun_heads(ctx: Context, noun: int, kind: str, mentions: Mentions) -> tuple[list[int], list[int]]:
     """A nominal event: the sides it is "between", else the subject of the verb that carries it."""
     tokens = ctx.analysis.tokens
     sides = between(ctx, noun)
@@ -167,7 +167,7 @@ def noun_heads(ctx: Context, noun: int, kind: str, mentions: list[MentionRow]) -
     return actors, recipients or [h for h in carried if h != noun]
 
 
-def arguments(ctx: Context, text: str, trigger: int, kind: str, mentions: list[MentionRow],
+def arguments(ctx: Context, text: str, trigger: int, kind: str, mentions: Mentions,
               span: range = range(0)) -> Arguments:
     """Actors and recipients of the event a trigger expresses (never a word of the trigger
     phrase itself, nor a reflexive pronoun: "ввели чрезвычайное положение", "подорвал себя")."""

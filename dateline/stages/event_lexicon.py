@@ -227,7 +227,11 @@ def named_code(tokens: Sequence[Token], first: int, last: int, lex: EventLexicon
     """The CAMEO code a trigger phrase names (``lang/<code>/cameo.toml``): the whole phrase by
     lemmas or surface, else its first word."""
     span = list(range(first, last + 1))
-    for words, code in lex.cameo.items():
-        if len(words) == len(span) and matches_at(tokens, span, 0, words):
-            return code
+    whole = next((w for w in by_first_word(tuple(lex.cameo)).get(form(tokens[first])[0], ())
+                  if len(w) == len(span) and matches_at(tokens, span, 0, w)), None)
+    if whole is None:
+        whole = next((w for w in by_first_word(tuple(lex.cameo)).get(form(tokens[first])[1], ())
+                      if len(w) == len(span) and matches_at(tokens, span, 0, w)), None)
+    if whole is not None:
+        return lex.cameo[whole]
     return lex.cameo.get((form(tokens[first])[0],)) or lex.cameo.get((form(tokens[first])[1],))

@@ -11,6 +11,7 @@
 """
 from __future__ import annotations
 
+import bisect
 from typing import Any
 
 from dateline.nlp import Analysis
@@ -19,6 +20,8 @@ from dateline.stages.mentions import children_of
 
 # Entity types that are places.
 PLACE_TYPES = {"GPE", "LOC"}
+# How far from its trigger, in characters, an event's place may be named (a sentence can run long).
+PLACE_REACH = 400
 # How many nouns up from a place name its locative preposition may stand ("dans les quartiers d'Alep").
 LOCATIVE_HOPS = 3
 
@@ -48,22 +51,24 @@ def locative(analysis: Analysis, kids: dict[int, list[int]], start: int, end: in
     return False
 
 
-def place_of(event: dict[str, Any], doc: Document, places: set[str], locatives: frozenset[str],
-             kids: dict[int, list[int]]) -> str | None:
-    """The place after a locative preposition in the event's sentence nearest to its trigger,
-    none of its actors."""
+def located_places(doc: Document, locatives: frozenset[str]) -> list[tuple[int, int, str]]:
+    """(start, end, entity id) of every place mention introduced by a locative, in text order."""
+    kids = children_of(doc._analysis)
+    places = {p["entity"] for p in doc.places} | {e["id"] for e in doc.entities if e["type"] in PLACE_TYPES}
+    return sorted((m["start"], m["end"], e["id"]) for e in doc.entities if e["id"] in places
+                  for m in e["mentions"] if locative(doc._analysis, kids, m["start"], m["end"], locatives))
+
+
+def place_of(event: dict[str, Any], located: list[tuple[int, int, str]]) -> str | None:
+    """The place after a locative preposition in the event's sentence nearest to its trigger
+    (within PLACE_REACH characters), none of its actors."""
+    low = max(event["sentence_start"], event["start"] - PLACE_REACH)
+    high = min(event["sentence_end"], event["end"] + PLACE_REACH)
     actors = set(event["actor"])
-    best: tuple[int, str] | None = None
-    for entity in doc.entities:
-        if entity["id"] not in places or entity["id"] in actors:
-            continue
-        for m in entity["mentions"]:
-            if event["sentence_start"] <= m["start"] and m["end"] <= event["sentence_end"] \
-                    and locative(doc._analysis, kids, m["start"], m["end"], locatives):
-                distance = abs(m["start"] - event["start"])
-                if best is None or distance < best[0]:
-                    best = (distance, entity["id"])
-    return best[1] if best else None
+    near = [(abs(start - event["start"]), ident) for start, end, ident in
+            located[bisect.bisect_left(located, (low,)):bisect.bisect_right(located, (high,))]
+            if end <= high and ident not in actors]
+    return min(near)[1] if near else None
 
 
 def date_of(event: dict[str, Any], doc: Document) -> tuple[str | None, str | None, str | None]:
@@ -91,7 +96,8 @@ def signature(event: dict[str, Any]) -> tuple[Any, ...]:
 
 def mark_repeats(events: list[dict[str, Any]], doc: Document) -> None:
     """``duplicate_of``: the earlier event an event repeats, by paragraph or by sentence."""
-    sentences: dict[str, int] = {}
+    sentences: dict[tuple[int, str], int] = {}
+    texts: dict[tuple[int, int], str] = {}  # each sentence normalised once, however many events it holds
     for i, event in enumerate(events):
         event["duplicate_of"] = None
         original = doc.paragraphs[event["paragraph"]].get("duplicate_of") if event["paragraph"] is not None else None
@@ -100,8 +106,11 @@ def mark_repeats(events: list[dict[str, Any]], doc: Document) -> None:
             exact = [j for j in same if signature(events[j]) == signature(event)]
             typed = [j for j in same if events[j]["type"] == event["type"]]
             event["duplicate_of"] = next(iter(exact or typed), None)
-        sentence = " ".join(doc.text[event["sentence_start"]:event["sentence_end"]].split())
-        key = f"{event['start'] - event['sentence_start']}:{sentence}"
+        span = (event["sentence_start"], event["sentence_end"])
+        if span not in texts:
+            texts[span] = " ".join(doc.text[span[0]:span[1]].split())
+        sentence = texts[span]
+        key = (event["start"] - event["sentence_start"], sentence)
         if event["duplicate_of"] is None and key in sentences:
             event["duplicate_of"] = sentences[key]
         sentences.setdefault(key, i)
@@ -109,10 +118,9 @@ def mark_repeats(events: list[dict[str, Any]], doc: Document) -> None:
 
 def link(events: list[dict[str, Any]], doc: Document, locatives: frozenset[str]) -> list[dict[str, Any]]:
     """The events with their place, date, reporter, paragraph and repeats."""
-    kids = children_of(doc._analysis)
-    places = {p["entity"] for p in doc.places} | {e["id"] for e in doc.entities if e["type"] in PLACE_TYPES}
+    located = located_places(doc, locatives)
     for event in events:
-        event["place"] = place_of(event, doc, places, locatives, kids)
+        event["place"] = place_of(event, located)
         event["date"], event["date_source"], event["date_text"] = date_of(event, doc)
         event["reported_by"] = reporter_of(event, doc.quotes)
         event["paragraph"] = paragraph_of(doc.paragraphs, event["start"])

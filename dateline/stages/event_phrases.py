@@ -7,6 +7,7 @@ mention holds its head (else most of it) gives its id and country.
 """
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -52,19 +53,30 @@ class MentionRow:
     sector: str | None = None  # PLOVER sector of a group ("MIL" for an army)
 
 
-def mention_index(entities: list[dict[str, Any]]) -> list[MentionRow]:
+class Mentions(list[MentionRow]):
+    """The document's mentions in text order, with their starts for bisection."""
+
+    def __init__(self, rows: list[MentionRow]) -> None:
+        super().__init__(sorted(rows))
+        self.starts = [row.start for row in self]
+        self.longest = max((row.end - row.start for row in self), default=0)
+
+    def between(self, low: int, high: int) -> list[MentionRow]:
+        """The mentions that start in [low, high)."""
+        return self[bisect.bisect_left(self.starts, low):bisect.bisect_left(self.starts, high)]
+
+
+def mention_index(entities: list[dict[str, Any]]) -> Mentions:
     """Every mention of the document's entities, in text order."""
-    return sorted(MentionRow(m["start"], m["end"], e["id"], e.get("country"), e["type"], m.get("kind", "name"),
-                             e.get("sector")) for e in entities for m in e["mentions"])
+    return Mentions([MentionRow(m["start"], m["end"], e["id"], e.get("country"), e["type"], m.get("kind", "name"),
+                                e.get("sector")) for e in entities for m in e["mentions"]])
 
 
-def entity_at(mentions: list[MentionRow], start: int, end: int, head: tuple[int, int]) -> MentionRow | None:
+def entity_at(mentions: Mentions, start: int, end: int, head: tuple[int, int]) -> MentionRow | None:
     """The mention that holds the phrase's head, else the one that covers most of it and at
     least half of it ("le président Emmanuel Macron"; not Alep in "infrastructures à Alep")."""
     best: tuple[int, MentionRow] | None = None
-    for row in mentions:
-        if row.start >= end:
-            break
+    for row in mentions.between(start - mentions.longest, end):
         if row.end <= start:
             continue
         holds = row.start <= head[0] and head[1] <= row.end
@@ -94,15 +106,15 @@ def phrase_of(ctx: Context, head: int) -> tuple[int, int]:
     return indexes[0], indexes[-1]
 
 
-def argument(ctx: Context, text: str, head: int, mentions: list[MentionRow]) -> Argument:
+def argument(ctx: Context, text: str, head: int, mentions: Mentions) -> Argument:
     """An argument phrase; when it is an entity's mention, the entity's name inside it is its
     text ("Le président Emmanuel Macron" is "Emmanuel Macron")."""
     tokens = ctx.analysis.tokens
     first, last = phrase_of(ctx, head)
     start, end = tokens[first].start, tokens[last].end
     found = entity_at(mentions, start, end, (tokens[head].start, tokens[head].end))
-    apposed = next((m for m in mentions if m.type == "PERSON" and m.kind == "name" and 0 <= m.start - end <= NAME_GAP
-                    and tokens[head].pos == "NOUN"), None)
+    apposed = next((m for m in mentions.between(end, end + NAME_GAP + 1) if m.type == "PERSON"
+                    and m.kind == "name" and tokens[head].pos == "NOUN"), None)
     if found is None and apposed is not None:  # a title the entity stage left alone, then its name
         return Argument(text[apposed.start:apposed.end], apposed.start, apposed.end, apposed.entity, apposed.country)
     if found is None:
@@ -110,8 +122,8 @@ def argument(ctx: Context, text: str, head: int, mentions: list[MentionRow]) -> 
         row = next((m for m in mentions if country and m.country == country and m.type == "GPE"), None)
         return Argument(text[start:end], start, end, row.entity if row else None, country)
     # The name inside the phrase, or right after it ("Генсек ООН Антониу Гутерриш").
-    name = next((m for m in mentions if m.entity == found.entity and m.kind == "name"
-                 and (start <= m.start and m.end <= end or 0 <= m.start - end <= NAME_GAP)), None)
+    name = next((m for m in mentions.between(start, end + NAME_GAP + 1) if m.entity == found.entity
+                 and m.kind == "name" and (m.end <= end or m.start >= end)), None)
     if name is not None:
         start, end = name.start, name.end
     return Argument(text[start:end], start, end, found.entity, found.country)

@@ -13,7 +13,7 @@ from __future__ import annotations
 from dateline import geo
 from dateline.stages.event_lexicon import form
 from dateline.stages.event_phrases import (
-    MentionRow,
+    Mentions,
     coordinated,
     entity_at,
     feature_of,
@@ -43,13 +43,13 @@ TARGETED_TYPES = {"ASSAULT", "SANCTION", "COERCE", "THREATEN", "PROTEST"}
 OBJECT_DEPS = {"obj", "dobj", "iobj", "obl:arg", "dative"}
 
 
-def is_place(ctx: Context, head: int, mentions: list[MentionRow]) -> bool:
+def is_place(ctx: Context, head: int, mentions: Mentions) -> bool:
     token = ctx.analysis.tokens[head]
     found = entity_at(mentions, token.start, token.end, (token.start, token.end))
     return found is not None and found.type in {"GPE", "LOC"}
 
 
-def recipient_oblique(ctx: Context, index: int, mentions: list[MentionRow], kind: str = "") -> int | None:
+def recipient_oblique(ctx: Context, index: int, mentions: Mentions, kind: str = "") -> int | None:
     """The first oblique after a recipient preposition that is not a place where it happens
     (a target preposition, "frappes sur Gaza", only for the types that have targets)."""
     wanted = ctx.lex.words("args", "recipient_prepositions")
@@ -88,7 +88,7 @@ def authors(ctx: Context, thing: int) -> list[int]:
     return found
 
 
-def owner(ctx: Context, thing: int, mentions: list[MentionRow]) -> int | None:
+def owner(ctx: Context, thing: int, mentions: Mentions) -> int | None:
     """The entity a thing belongs to or comes from ("a rejeté la proposition de Moscou",
     "отверг предложение Москвы", "condemned Iran's execution"): whom the event is directed at."""
     tokens = ctx.analysis.tokens
@@ -111,7 +111,7 @@ def between(ctx: Context, index: int) -> list[int]:
     return next((coordinated(ctx, h) for p, h in obliques(ctx, index) if p in words), [])
 
 
-def actor_like(ctx: Context, index: int, mentions: list[MentionRow]) -> bool:
+def actor_like(ctx: Context, index: int, mentions: Mentions) -> bool:
     """True when a word can be an actor: an entity's mention, a pronoun, an animate noun (where
     the model marks animacy), or a common noun that is no event and no thing of the lexicon."""
     token = ctx.analysis.tokens[index]
@@ -127,7 +127,7 @@ def actor_like(ctx: Context, index: int, mentions: list[MentionRow]) -> bool:
     return token.pos in {"NOUN", "PROPN"} and lemma not in ctx.lex.nouns
 
 
-def object_recipient(ctx: Context, verb: int, kind: str, mentions: list[MentionRow]) -> list[int]:
+def object_recipient(ctx: Context, verb: int, kind: str, mentions: Mentions) -> list[int]:
     """The recipient among a verb's complements. Where the direct object is what is given,
     shared or asked for (OBLIQUE_FIRST: "a acheminé des vivres aux déplacés"), a recipient
     preposition's complement comes first; elsewhere the object does ("a gracié les journalistes").
@@ -153,7 +153,7 @@ def object_recipient(ctx: Context, verb: int, kind: str, mentions: list[MentionR
     return coordinated(ctx, obj) if kind in THING_TARGETS else []
 
 
-def own_means(ctx: Context, head: int, kind: str, mentions: list[MentionRow]) -> bool:
+def own_means(ctx: Context, head: int, kind: str, mentions: Mentions) -> bool:
     """True when an object is the actor's own forces, moved or withdrawn, not whom the event is
     for ("a retiré ses troupes", "стянула войска к границе", "deployed soldiers")."""
     if kind not in OWN_FORCES_TYPES:
@@ -167,7 +167,7 @@ def own_means(ctx: Context, head: int, kind: str, mentions: list[MentionRow]) ->
     return possessive or row.sector in ARMED_SECTORS
 
 
-def right_object(ctx: Context, verb: int, kind: str, mentions: list[MentionRow]) -> int | None:
+def right_object(ctx: Context, verb: int, kind: str, mentions: Mentions) -> int | None:
     """The object right after the verb when the parse attached it elsewhere ("a libéré
     dimanche 23 écoliers", "a bombardé dans la nuit Kharkiv"): the first noun of the clause
     after it that no preposition introduces, past dates, numbers and adverbs, if it can be a

@@ -14,7 +14,7 @@ from __future__ import annotations
 from dateline import geo
 from dateline.stages.event_actors import attributed, subject_of
 from dateline.stages.event_lexicon import find_phrase, form
-from dateline.stages.event_phrases import Argument, Arguments, MentionRow, argument, first_of, obliques
+from dateline.stages.event_phrases import Argument, Arguments, Mentions, argument, first_of, obliques
 from dateline.stages.event_recipients import OBJECT_DEPS
 from dateline.stages.event_status import Context
 
@@ -60,7 +60,7 @@ def reporter_subject(ctx: Context, verb: int) -> int | None:
     return None
 
 
-def resolve(ctx: Context, args: Arguments, mentions: list[MentionRow]) -> None:
+def resolve(ctx: Context, args: Arguments, mentions: Mentions) -> None:
     """Actors that are quantities or unresolved pronouns, replaced by whom they stand for."""
     for n, arg in enumerate(args.actors):
         head = head_in(ctx, arg)
@@ -98,7 +98,7 @@ def combining(part: str) -> str:
     return part
 
 
-def bilateral_recipient(ctx: Context, trigger: int, args: Arguments, mentions: list[MentionRow]) -> None:
+def bilateral_recipient(ctx: Context, trigger: int, args: Arguments, mentions: Mentions) -> None:
     """With no recipient, the other country of a two-country adjective on the trigger or its
     object ("suspendre la coopération américano-russe": the United States act on Russia)."""
     if args.recipients:
@@ -115,7 +115,7 @@ def bilateral_recipient(ctx: Context, trigger: int, args: Arguments, mentions: l
         args.recipients.append(Argument(ctx.text[name.start:name.end], name.start, name.end, row.entity, row.country))
 
 
-def condition_recipient(ctx: Context, heads: list[int], args: Arguments, mentions: list[MentionRow]) -> None:
+def condition_recipient(ctx: Context, heads: list[int], args: Arguments, mentions: Mentions) -> None:
     """A threat with no recipient is aimed at the one its condition asks something of ("menacé
     d'imposer des droits si Bruxelles ne retirait pas sa taxe", "unless Baghdad accepted")."""
     if args.recipients:

@@ -26,7 +26,7 @@ from dateline.settings import Settings
 from dateline.stages.event_actors import SYMMETRIC_TYPES, arguments
 from dateline.stages.event_lexicon import is_one_of, lexicon, mode_of, named_code
 from dateline.stages.event_links import link
-from dateline.stages.event_phrases import Arguments, MentionRow, mention_index
+from dateline.stages.event_phrases import Arguments, Mentions, mention_index
 from dateline.stages.event_referents import bilateral_recipient, condition_recipient, resolve
 from dateline.stages.event_status import STATUS_ORDER, Context, conditioned, local_subtree, refused, statuses
 from dateline.stages.event_triggers import Trigger, sentence_triggers, threat_mode
@@ -61,7 +61,7 @@ def converted(kind: str, found: set[str], condition: bool) -> tuple[str, str]:
     return kind, state
 
 
-def borrow_recipients(args: Arguments, ctx: Context, text: str, trigger: Trigger, mentions: list[MentionRow]) -> None:
+def borrow_recipients(args: Arguments, ctx: Context, text: str, trigger: Trigger, mentions: Mentions) -> None:
     """An event with no recipient of its own takes the one of its content ("threatened to
     strike Seoul", "a promis de livrer à Kiev")."""
     for inner in trigger.content or []:
@@ -97,7 +97,7 @@ def plural_description(ctx: Context, args: Arguments) -> bool:
                for i in inside[:2])
 
 
-def code(ctx: Context, text: str, trigger: Trigger, mentions: list[MentionRow]) -> dict[str, Any]:
+def code(ctx: Context, text: str, trigger: Trigger, mentions: Mentions) -> dict[str, Any]:
     """One event from its trigger: type, mode, status, arguments and evidence."""
     tokens = ctx.analysis.tokens
     kind, state = converted(trigger.type, statuses(ctx, trigger.head), conditioned(ctx, trigger.head))
