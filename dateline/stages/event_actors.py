@@ -12,6 +12,7 @@ someone is the subject of the clause it governs ("demanded that the US cancel â€
 from __future__ import annotations
 
 from dateline.stages.event_phrases import (
+    SUBJECT_DEPS,
     Arguments,
     Mentions,
     argument,
@@ -33,7 +34,6 @@ from dateline.stages.event_recipients import (
 )
 from dateline.stages.event_status import Context
 
-SUBJECT_DEPS = {"nsubj", "csubj"}
 PASSIVE_SUBJECT_DEPS = {"nsubj:pass", "nsubjpass", "csubjpass"}
 # Dependencies through which a verb without a subject takes the subject of its head.
 INHERIT_DEPS = {"xcomp", "conj", "advcl", "acl", "ccomp"}

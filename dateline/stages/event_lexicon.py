@@ -227,11 +227,16 @@ def named_code(tokens: Sequence[Token], first: int, last: int, lex: EventLexicon
     """The CAMEO code a trigger phrase names (``lang/<code>/cameo.toml``): the whole phrase by
     lemmas or surface, else its first word."""
     span = list(range(first, last + 1))
-    whole = next((w for w in by_first_word(tuple(lex.cameo)).get(form(tokens[first])[0], ())
-                  if len(w) == len(span) and matches_at(tokens, span, 0, w)), None)
-    if whole is None:
-        whole = next((w for w in by_first_word(tuple(lex.cameo)).get(form(tokens[first])[1], ())
-                      if len(w) == len(span) and matches_at(tokens, span, 0, w)), None)
-    if whole is not None:
-        return lex.cameo[whole]
-    return lex.cameo.get((form(tokens[first])[0],)) or lex.cameo.get((form(tokens[first])[1],))
+    table = cameo_phrases(lex.language)
+    for word in dict.fromkeys(form(tokens[first])):
+        whole = next((w for w in table.get(word, ()) if len(w) == len(span) and matches_at(tokens, span, 0, w)), None)
+        if whole is not None:
+            return lex.cameo[whole]
+    return next((lex.cameo[(word,)] for word in form(tokens[first]) if (word,) in lex.cameo), None)
+
+
+@cache
+def cameo_phrases(language: str) -> dict[str, tuple[Phrase, ...]]:
+    """The phrases of a language's CAMEO table by their first word, read once."""
+    lex = lexicon(language)
+    return by_first_word(tuple(lex.cameo)) if lex else {}

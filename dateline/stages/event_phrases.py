@@ -22,6 +22,8 @@ ARGUMENT_POS = {"NOUN", "PROPN", "PRON", "X", "NUM", "ADJ"}
 EDGE_POS = {"DET", "NUM", "PUNCT", "ADP", "CCONJ"}
 # Characters between a title phrase and the name that follows it ("Генсек ООН Антониу Гутерриш").
 NAME_GAP = 2
+# Dependencies of a clause's subject.
+SUBJECT_DEPS = {"nsubj", "csubj"}
 # What holding an argument's head, and being a name, weigh in choosing its entity.
 HEAD_BONUS = 1000
 NAME_BONUS = 1

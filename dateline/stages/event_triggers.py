@@ -15,6 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from dateline.stages.event_lexicon import EventLexicon, entry_at, find_phrase, form, is_one_of, is_threat, mode_of
+from dateline.stages.event_phrases import SUBJECT_DEPS
 from dateline.stages.event_status import Context, local_subtree
 
 # Dependencies by which a clause is coordinated with or adjoined to another: a trigger
@@ -25,7 +26,6 @@ INDEPENDENT_DEPS = {"conj", "parataxis", "advcl", "root", "ROOT", "list"}
 BACKGROUND_DEPS = {"acl", "acl:relcl", "relcl"}
 # Dependencies by which a noun trigger is carried by its verb.
 CARRIED_DEPS = {"obj", "dobj", "obl", "obl:arg", "obl:mod", "pobj", "iobj", "attr", "nsubj:pass", "nsubjpass"}
-SUBJECT_DEPS = {"nsubj", "csubj"}
 # How many words before its verb a clause's complementizer may stand ("que les États-Unis s'apprêtent").
 CLAUSE_LOOKBACK = 8
 # How many words from a complement's head its words are read for a retyping ("a levé dimanche le couvre-feu").
@@ -35,6 +35,9 @@ MAX_DEPTH = 30
 # Type of a cooperative event that is ended, broken or violated ("la fin du cessez-le-feu").
 REVERSED_TYPE = "REJECT"
 REVERSIBLE_TYPES = {"RETREAT", "AGREE", "COOPERATE", "CONSULT", "SUPPORT"}
+# The mode of a threat whose words show none, from the type of what it threatens.
+THREAT_CONTENT_MODES = (("ASSAULT", "violence"), ("SANCTION", "restrict"), ("COERCE", "restrict"),
+                        ("PROTEST", "restrict"), ("MOBILIZE", "violence"))
 
 
 @dataclass
@@ -124,9 +127,9 @@ def in_background(ctx: Context, head: int) -> bool:
     return False
 
 
-def governor(ctx: Context, trigger: Trigger, heads: dict[int, Trigger], background: bool = False) -> Trigger | None:
+def governor(ctx: Context, trigger: Trigger, heads: dict[int, Trigger]) -> Trigger | None:
     """The trigger whose complement this one is in, or None when it stands on its own (a
-    background clause does too, when background events are coded)."""
+    background clause does too: it is left out, or coded apart when the settings ask)."""
     tokens, i = ctx.analysis.tokens, trigger.head
     for _ in range(MAX_DEPTH):
         if tokens[i].head == i or tokens[i].dep in INDEPENDENT_DEPS and not complement_clause(ctx, i) \
@@ -152,13 +155,11 @@ def framing_noun(ctx: Context, noun: int) -> int | None:
     return head if head != noun and is_one_of(tokens[head], frames) else None
 
 
-def stands(ctx: Context, trigger: Trigger, background: bool) -> bool:
+def stands(ctx: Context, trigger: Trigger) -> bool:
     """Whether a trigger can be an event: a verb, or a noun carried as subject, root or object
-    of a light verb; nothing told as background unless asked."""
+    of a light verb (background was left out before, by ``in_background``)."""
     tokens = ctx.analysis.tokens
     token = tokens[trigger.head]
-    if not background and token.dep in BACKGROUND_DEPS:
-        return False
     if not trigger.nominal:
         return True
     if token.head == trigger.head:
@@ -170,8 +171,7 @@ def stands(ctx: Context, trigger: Trigger, background: bool) -> bool:
     if token.dep in SUBJECT_DEPS:
         return is_one_of(carrier, ctx.lex.words("args", "occurrence_verbs"))
     light = ctx.lex.words("args", "light_verbs")
-    return token.dep in CARRIED_DEPS and carrier.pos in {"VERB", "AUX"} and is_one_of(carrier, light) \
-        and (background or carrier.dep not in BACKGROUND_DEPS)
+    return token.dep in CARRIED_DEPS and carrier.pos in {"VERB", "AUX"} and is_one_of(carrier, light)
 
 
 def obligation_triggers(ctx: Context, found: list[Trigger]) -> list[Trigger]:
@@ -239,12 +239,12 @@ def sentence_triggers(ctx: Context, background: bool = False) -> list[Trigger]:
                 and any(ctx.analysis.tokens[k].dep in SUBJECT_DEPS for k in ctx.kids.get(trigger.head, [])
                         if k in nouns):
             continue  # "des affrontements ont opposé X à Y": the verb only tells the clashes
-        above = governor(ctx, trigger, heads, background)
+        above = governor(ctx, trigger, heads)
         if above is not None and carried_by_light_verb(ctx, above, trigger):
             above.type, above.last = trigger.type, max(above.last, trigger.last)
         elif above is not None:
             above.content = [*(above.content or []), trigger]
-        elif stands(ctx, trigger, background):
+        elif stands(ctx, trigger):
             events.append(trigger)
     weak = ctx.lex.words("args", "weak_threats")
     return [t for t in events if not (t.type == "THREATEN" and not t.content and not t.nominal
@@ -270,8 +270,3 @@ def threat_mode(ctx: Context, trigger: Trigger, indexes: list[int], lex: EventLe
         if kind in kinds:
             return name
     return None
-
-
-# The mode of a threat whose words show none, from the type of what it threatens.
-THREAT_CONTENT_MODES = (("ASSAULT", "violence"), ("SANCTION", "restrict"), ("COERCE", "restrict"),
-                        ("PROTEST", "restrict"), ("MOBILIZE", "violence"))
