@@ -13,7 +13,7 @@ from typing import Any
 
 from dateline import geo
 from dateline.stages.event_lexicon import form
-from dateline.stages.event_status import Context
+from dateline.stages.event_status import Context, feature
 from dateline.stages.mentions import noun_phrase
 
 # Parts of speech that can head an argument phrase.
@@ -169,5 +169,5 @@ def first_of(ctx: Context, index: int, deps: set[str]) -> int | None:
 
 
 def feature_of(ctx: Context, index: int, name: str) -> str:
-    morph = ctx.analysis.tokens[index].morph
-    return next((part.split("=", 1)[1] for part in morph.split("|") if part.startswith(name + "=")), "")
+    """One morphological feature of a token ("Case" of "Газу" is "Acc")."""
+    return feature(ctx.analysis.tokens[index].morph, name)

@@ -126,7 +126,7 @@ def code(ctx: Context, text: str, trigger: Trigger, mentions: Mentions) -> dict[
         "recipient_country": list(dict.fromkeys(r.country for r in args.recipients if r.country)),
         "status": state, "trigger": text[start:end], "start": start, "end": end,
         "sentence_start": tokens[ctx.sentence[0]].start, "sentence_end": tokens[ctx.sentence[-1]].end,
-        "_head": trigger.head, "_plural": plural_description(ctx, args),
+        "_plural": plural_description(ctx, args),
     }
 
 
@@ -191,7 +191,6 @@ def attach(doc: Document, events: list[dict[str, Any]], settings: Settings) -> D
     locatives = lex.words("args", "locative_prepositions") if lex else frozenset()
     kept = [e for e in events if settings.events.keep_negated or e["status"] != "negated"]
     for event in kept:
-        event.pop("_head", None)
         event.pop("_plural", None)
     doc.events = link(kept, doc, locatives)
     return doc
