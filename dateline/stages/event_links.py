@@ -17,6 +17,7 @@ from typing import Any
 from dateline.nlp import Analysis
 from dateline.record import Document
 from dateline.stages.mentions import children_of
+from dateline.stages.quote_clauses import paragraph_index
 
 # Entity types that are places.
 PLACE_TYPES = {"GPE", "LOC"}
@@ -24,10 +25,6 @@ PLACE_TYPES = {"GPE", "LOC"}
 PLACE_REACH = 400
 # How many nouns up from a place name its locative preposition may stand ("dans les quartiers d'Alep").
 LOCATIVE_HOPS = 3
-
-
-def paragraph_of(paragraphs: list[dict[str, Any]], offset: int) -> int | None:
-    return next((i for i, p in enumerate(paragraphs) if p["start"] <= offset < p["end"]), None)
 
 
 def locative(analysis: Analysis, kids: dict[int, list[int]], start: int, end: int, words: frozenset[str]) -> bool:
@@ -119,11 +116,12 @@ def mark_repeats(events: list[dict[str, Any]], doc: Document) -> None:
 def link(events: list[dict[str, Any]], doc: Document, locatives: frozenset[str]) -> list[dict[str, Any]]:
     """The events with their place, date, reporter, paragraph and repeats."""
     located = located_places(doc, locatives)
+    spans = [(p["start"], p["end"]) for p in doc.paragraphs]
     for event in events:
         event["place"] = place_of(event, located)
         event["date"], event["date_source"], event["date_text"] = date_of(event, doc)
         event["reported_by"] = reporter_of(event, doc.quotes)
-        event["paragraph"] = paragraph_of(doc.paragraphs, event["start"])
+        event["paragraph"] = paragraph_index(spans, event["start"])
     mark_repeats(events, doc)
     return events
 
