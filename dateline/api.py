@@ -31,12 +31,13 @@ def read_source(source: str | Path, settings: Settings) -> tuple[bytes, str | No
 
 
 def make_document(raw: bytes, origin: str, *, input: str | None = None, published: str | None = None,
-                  url: str | None = None, source: str | None = None, lang: str | None = None) -> Document:
+                  url: str | None = None, source: str | None = None, lang: str | None = None,
+                  title: str | None = None) -> Document:
     if input is not None and input not in INPUT_KINDS:
         raise DatelineError(Code.BAD_ARGUMENT, f"--input must be one of {', '.join(INPUT_KINDS)}")
     kind: InputKind | None = input  # type: ignore[assignment]
     return Document(origin=origin, raw=raw, hint_input=kind, hint_published=published,
-                    hint_url=url, hint_source=source, hint_language=lang)
+                    hint_url=url, hint_source=source, hint_language=lang, hint_title=title)
 
 
 def analyze(source: str | Path | bytes, *, input: str | None = None, published: str | None = None,

@@ -34,6 +34,7 @@ class Document:
     hint_url: str | None = None
     hint_source: str | None = None
     hint_language: str | None = None
+    hint_title: str | None = None
     # Working state.
     _decoded: str = ""
     _encoding: str = ""

@@ -65,12 +65,70 @@ class EventSettings:
 
 
 @dataclass(frozen=True)
+class IngestSettings:
+    # Worker processes that analyse documents; 0 runs in the calling process (tests,
+    # debugging). Default: one per core, as the model stages are CPU-bound.
+    workers: int = max(1, os.cpu_count() or 1)
+    # Documents per task and per database transaction: large enough for nlp.pipe to batch,
+    # small enough that a crash loses at most this much analysis (never a committed document).
+    batch_size: int = 16
+    # Tasks queued ahead per worker, so no worker waits for the next batch.
+    prefetch: int = 2
+    # Re-analyse sources recorded as failed on an earlier run (off: a re-run skips them).
+    retry_failures: bool = False
+
+
+@dataclass(frozen=True)
+class CrawlSettings:
+    # Seconds between two requests to the same host (politeness; robots.txt Crawl-delay wins
+    # when it asks for more).
+    per_host_delay_s: float = 1.0
+    # Obey robots.txt; turning it off is for crawling your own servers only.
+    respect_robots: bool = True
+    # Most entries taken from one feed per run.
+    max_feed_entries: int = 500
+
+
+@dataclass(frozen=True)
+class DuplicateSettings:
+    # Words per shingle: 5-word shingles survive re-punctuation and a changed word here and
+    # there, yet two different articles on the same story rarely share many.
+    shingle_words: int = 5
+    # MinHash permutations: 128 gives a Jaccard estimate within about +-0.09 (1/sqrt(128)).
+    num_perm: int = 128
+    # Estimated Jaccard similarity of shingle sets above which two articles are near-duplicates
+    # (syndicated copies with different chrome or light edits score 0.6-0.95; distinct articles
+    # on the same story score below 0.2). See tests/corpus/test_dedup.py.
+    near_threshold: float = 0.5
+
+
+@dataclass(frozen=True)
+class StorySettings:
+    # Cosine similarity of an article's embedding to a story's centroid needed to join it
+    # (USE multilingual: translations of one article score 0.7-0.9, unrelated news below 0.3).
+    join_similarity: float = 0.5
+    # Bonus added to the similarity per canonical entity the article shares with the story's
+    # top entities (capped by max_entity_bonus): names are strong evidence across languages.
+    entity_bonus: float = 0.05
+    max_entity_bonus: float = 0.15
+    # Days around a story's first and last dates within which an article can join it.
+    window_days: int = 3
+    # Characters of title and lead embedded per article (USE is a sentence encoder; the lead
+    # carries the story).
+    embed_chars: int = 600
+
+
+@dataclass(frozen=True)
 class Settings:
     read: ReadSettings = field(default_factory=ReadSettings)
     fetch: FetchSettings = field(default_factory=FetchSettings)
     clean: CleanSettings = field(default_factory=CleanSettings)
     language: LanguageSettings = field(default_factory=LanguageSettings)
     events: EventSettings = field(default_factory=EventSettings)
+    ingest: IngestSettings = field(default_factory=IngestSettings)
+    crawl: CrawlSettings = field(default_factory=CrawlSettings)
+    duplicates: DuplicateSettings = field(default_factory=DuplicateSettings)
+    stories: StorySettings = field(default_factory=StorySettings)
 
 
 def _coerce(value: str, current: Any) -> Any:

@@ -70,6 +70,8 @@ def extract_html(html: str, url: str | None) -> dict[str, Any]:
 def run(doc: Document, settings: Settings) -> Document:
     if doc._input != "html":
         doc._lines = split_lines(doc._decoded)
+        if doc.hint_title:
+            doc.title = doc.hint_title
         if doc.hint_url:
             doc.url = doc.hint_url
             doc.source = {**doc.source, "domain": urlparse(doc.hint_url).hostname}
@@ -77,7 +79,7 @@ def run(doc: Document, settings: Settings) -> Document:
     meta = extract_html(doc._decoded, doc.hint_url)
     doc._meta = meta
     doc._lines = split_lines(meta["text"])
-    doc.title = meta["title"]
+    doc.title = meta["title"] or doc.hint_title
     doc.author = meta["author"]
     doc.images = meta["images"]
     doc.url = doc.hint_url or meta["url"]
