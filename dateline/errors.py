@@ -29,6 +29,10 @@ class DatelineError(Exception):
         self.code = code
         self.message = message
 
+    def __reduce__(self) -> tuple[type[DatelineError], tuple[Code, str]]:
+        # Errors cross process boundaries (ingest workers): pickle with both arguments.
+        return (DatelineError, (self.code, self.message))
+
     def __str__(self) -> str:
         return f"{self.code.value} {self.code.name.lower()}: {self.message}"
 

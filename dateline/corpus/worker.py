@@ -1,0 +1,92 @@
+"""The per-document half of ingest, run in worker processes: stages, signature, embedding.
+
+A worker takes a batch of items, runs the very same stage functions as ``dateline analyze``
+(the model stage batched through ``nlp.pipe``), and returns for each item either its record
+with its MinHash signature and story embedding, or the error that stopped it. Everything
+returned is plain data, so it crosses the process boundary cheaply.
+"""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from typing import Any
+
+from dateline.corpus import dedup, embed
+from dateline.corpus.items import Item
+from dateline.errors import Code, DatelineError
+from dateline.pipeline import run_batch
+from dateline.record import Document
+from dateline.settings import Settings
+
+# BLAS libraries read these when first loaded: one thread each, as there is a worker per core.
+SINGLE_THREAD_ENV = {"OMP_NUM_THREADS": "1", "OPENBLAS_NUM_THREADS": "1", "MKL_NUM_THREADS": "1"}
+
+
+@dataclass(frozen=True)
+class Analysed:
+    """One item's outcome, ready for the writer."""
+
+    key: str
+    source: str
+    fetched: str | None
+    record: dict[str, Any] | None = None
+    minhash: bytes = b""
+    embedding: bytes = b""
+    error: DatelineError | None = None
+
+
+def failed(item: Item, error: DatelineError) -> Analysed:
+    return Analysed(item.key, item.source, item.fetched, error=error)
+
+
+def documents(items: list[Item]) -> list[Document | DatelineError]:
+    """Each item's starting record, or why it cannot start."""
+    out: list[Document | DatelineError] = []
+    for item in items:
+        try:
+            out.append(item.error or item.document())
+        except DatelineError as exc:
+            out.append(exc)
+    return out
+
+
+def analyse_batch(items: list[Item], settings: Settings) -> list[Analysed]:
+    """Run the stages over a batch; one bad document never stops the others."""
+    docs = documents(items)
+    ready = [i for i, d in enumerate(docs) if isinstance(d, Document)]
+    outcomes: list[Document | DatelineError] = list(docs)
+    for i, outcome in zip(ready, run_batch([docs[i] for i in ready], settings)):  # type: ignore[misc]
+        outcomes[i] = outcome
+    records = {i: o.to_json() for i, o in enumerate(outcomes) if isinstance(o, Document)}
+    try:
+        texts = [embed.lead_text(records[i], settings.stories) for i in sorted(records)]
+        vectors = dict(zip(sorted(records), embed.embed(texts)))
+    except Exception as exc:  # noqa: BLE001 (the encoder failing must not lose the batch's records)
+        error = DatelineError(Code.INTERNAL, f"story embedding failed: {type(exc).__name__}: {exc}")
+        return [failed(item, error) for item in items]
+    results: list[Analysed] = []
+    for i, item in enumerate(items):
+        outcome = outcomes[i]
+        if isinstance(outcome, DatelineError):
+            results.append(failed(item, outcome))
+            continue
+        record = records[i]
+        results.append(Analysed(item.key, item.source, item.fetched, record,
+                                dedup.signature(record["text"], settings.duplicates),
+                                embed.to_bytes(vectors[i])))
+    return results
+
+
+# Worker processes keep their settings here: set once by the pool's initializer, read by
+# each task. The settings object still reaches every stage as an argument.
+_WORKER_SETTINGS: list[Settings] = []
+
+
+def init_worker(settings: Settings) -> None:
+    os.environ.update(SINGLE_THREAD_ENV)
+    _WORKER_SETTINGS[:] = [settings]
+
+
+def work(items: list[Item]) -> list[Analysed]:
+    """The task a pool worker runs."""
+    return analyse_batch(items, _WORKER_SETTINGS[0])
