@@ -1,4 +1,5 @@
-"""Command-line interface: ``dateline analyze`` and ``dateline eval``."""
+"""Command-line interface: ``dateline analyze``, ``models`` and ``eval``; the corpus commands are
+wired in from ``cli_ingest`` and ``cli_corpus``."""
 from __future__ import annotations
 
 import argparse
@@ -9,6 +10,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from dateline.api import INPUT_KINDS, make_document, read_source
+from dateline.cli_ingest import add_ingest_commands
 from dateline.errors import DatelineError
 from dateline.fetch import is_url
 from dateline.pipeline import run_batch
@@ -144,6 +146,7 @@ def build_parser() -> argparse.ArgumentParser:
                     help="raise floors to the new scores (never lowers one)")
     ev.add_argument("--json", action="store_true", help="print the scores as JSON")
     ev.set_defaults(func=cmd_eval)
+    add_ingest_commands(sub)
     return parser
 
 
