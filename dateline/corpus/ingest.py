@@ -14,7 +14,7 @@ import os
 from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -34,10 +34,16 @@ class Report:
 
     tally: Counter[str]
     db: str
+    # Peak resident memory of each worker process (KiB; the calling process when workers = 0).
+    worker_peak_kib: dict[int, int] = field(default_factory=dict)
+    # Seconds spent placing each new article (near-duplicate lookup, story choice and update).
+    story_seconds: list[float] = field(default_factory=list)
 
     def to_json(self) -> dict[str, Any]:
+        peaks = sorted(self.worker_peak_kib.values())
         return {"db": self.db, **{k: self.tally.get(k, 0) for k in
-                                  ("new", "near_duplicate", "exact_copy", "failed", "skipped")}}
+                                  ("new", "near_duplicate", "exact_copy", "failed", "skipped")},
+                "worker_peak_mib": [round(kib / 1024) for kib in peaks]}
 
 
 def batches(items: Iterable[Item], writer: CorpusWriter, size: int) -> Iterator[tuple[list[Item], int]]:
@@ -56,15 +62,17 @@ def batches(items: Iterable[Item], writer: CorpusWriter, size: int) -> Iterator[
         yield batch, skipped
 
 
-def run_inline(work: Iterator[tuple[list[Item], int]], writer: CorpusWriter, settings: Settings,
-               done: Callable[[list[worker.Analysed], int], None]) -> None:
+Handler = Callable[[worker.Done | None, int], None]
+
+
+def run_inline(work: Iterator[tuple[list[Item], int]], settings: Settings, done: Handler) -> None:
     """Workers = 0: analyse in this process (tests, debugging)."""
     for items, skipped in work:
-        done(worker.analyse_batch(items, settings) if items else [], skipped)
+        results = worker.analyse_batch(items, settings) if items else []
+        done(worker.Done(results, os.getpid(), worker.peak_rss_kib()), skipped)
 
 
-def run_pool(work: Iterator[tuple[list[Item], int]], settings: Settings,
-             done: Callable[[list[worker.Analysed], int], None]) -> None:
+def run_pool(work: Iterator[tuple[list[Item], int]], settings: Settings, done: Handler) -> None:
     """Keep every worker busy, and hand results to ``done`` in submission order."""
     saved = {k: os.environ.get(k) for k in worker.SINGLE_THREAD_ENV}
     os.environ.update(worker.SINGLE_THREAD_ENV)  # inherited by the spawned workers
@@ -72,16 +80,16 @@ def run_pool(work: Iterator[tuple[list[Item], int]], settings: Settings,
     try:
         with ProcessPoolExecutor(settings.ingest.workers, mp_context=context, initializer=worker.init_worker,
                                  initargs=(settings,)) as pool:
-            pending: deque[tuple[Future[list[worker.Analysed]] | None, int]] = deque()
+            pending: deque[tuple[Future[worker.Done] | None, int]] = deque()
             ahead = settings.ingest.workers * settings.ingest.prefetch
             for items, skipped in work:
                 pending.append((pool.submit(worker.work, items) if items else None, skipped))
                 while len(pending) > ahead:
                     future, before = pending.popleft()
-                    done(future.result() if future else [], before)
+                    done(future.result() if future else None, before)
             while pending:
                 future, before = pending.popleft()
-                done(future.result() if future else [], before)
+                done(future.result() if future else None, before)
     finally:
         for key, value in saved.items():
             if value is None:
@@ -106,8 +114,13 @@ def ingest_items(make_items: Callable[[StoreFetchCache], Iterable[Item]], db: st
         writer = CorpusWriter(conn, settings)
         cache = StoreFetchCache(conn)
 
-        def done(results: list[worker.Analysed], skipped: int) -> None:
+        report = Report(writer.tally, str(db), story_seconds=writer.story_seconds)
+
+        def done(batch: worker.Done | None, skipped: int) -> None:
             writer.tally["skipped"] += skipped
+            results = batch.results if batch else []
+            if batch and batch.peak_kib is not None:
+                report.worker_peak_kib[batch.pid] = batch.peak_kib
             if results:
                 writer.write_batch(results)
                 cache.committed([r.source for r in results])
@@ -116,10 +129,10 @@ def ingest_items(make_items: Callable[[StoreFetchCache], Iterable[Item]], db: st
 
         work = batches(make_items(cache), writer, settings.ingest.batch_size)
         if settings.ingest.workers <= 0:
-            run_inline(work, writer, settings, done)
+            run_inline(work, settings, done)
         else:
             run_pool(work, settings, done)
         cache.flush()
-        return Report(writer.tally, str(db))
+        return report
     finally:
         conn.close()

@@ -87,6 +87,25 @@ def init_worker(settings: Settings) -> None:
     _WORKER_SETTINGS[:] = [settings]
 
 
-def work(items: list[Item]) -> list[Analysed]:
+@dataclass(frozen=True)
+class Done:
+    """A worker's answer for one batch, with its process's peak memory so far."""
+
+    results: list[Analysed]
+    pid: int
+    peak_kib: int | None
+
+
+def peak_rss_kib() -> int | None:
+    """This process's peak resident memory (Linux VmHWM), or None where /proc is missing."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            return next(int(line.split()[1]) for line in status if line.startswith("VmHWM:"))
+    except (OSError, StopIteration, ValueError):
+        return None
+
+
+def work(items: list[Item]) -> Done:
     """The task a pool worker runs."""
-    return analyse_batch(items, _WORKER_SETTINGS[0])
+    results = analyse_batch(items, _WORKER_SETTINGS[0])
+    return Done(results, os.getpid(), peak_rss_kib())

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import sqlite3
+import time
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -38,6 +39,7 @@ class CorpusWriter:
     conn: sqlite3.Connection
     settings: Settings
     tally: Counter[str] = field(default_factory=Counter)
+    story_seconds: list[float] = field(default_factory=list)  # per new article, for the benchmark
 
     def __post_init__(self) -> None:
         self.duplicates = DuplicateIndex(self.settings.duplicates)
@@ -101,6 +103,7 @@ class CorpusWriter:
         return self.store_new(result, record, meta)
 
     def store_new(self, result: Analysed, record: write.Record, meta: write.Record) -> str:
+        started = time.perf_counter()
         near = self.duplicates.best_match(result.minhash)
         article = stories.facts(record, from_bytes(result.embedding), result.fetched)
         if near:
@@ -114,6 +117,7 @@ class CorpusWriter:
             meta.update(dup_group=record["id"])
         stories.save_story(self.conn, story)
         meta["story_id"] = story.id
+        self.story_seconds.append(time.perf_counter() - started)
         write.write_article(self.conn, record, meta)
         write.write_sighting(self.conn, result.key, record["id"], record, meta, exact_copy=False)
         self.conn.execute("INSERT INTO signatures VALUES (?, ?, ?)", (record["id"], result.minhash, result.embedding))
