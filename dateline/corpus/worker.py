@@ -8,6 +8,8 @@ returned is plain data, so it crosses the process boundary cheaply.
 from __future__ import annotations
 
 import os
+import threading
+import time
 from dataclasses import dataclass
 from typing import Any
 
@@ -20,6 +22,8 @@ from dateline.settings import Settings
 
 # BLAS libraries read these when first loaded: one thread each, as there is a worker per core.
 SINGLE_THREAD_ENV = {"OMP_NUM_THREADS": "1", "OPENBLAS_NUM_THREADS": "1", "MKL_NUM_THREADS": "1"}
+# Seconds between a worker's checks that the ingest which started it is still alive.
+ORPHAN_CHECK_S = 1.0
 
 
 @dataclass(frozen=True)
@@ -82,9 +86,18 @@ def analyse_batch(items: list[Item], settings: Settings) -> list[Analysed]:
 _WORKER_SETTINGS: list[Settings] = []
 
 
+def exit_when_orphaned(parent: int) -> None:
+    """Stop this worker when the ingest that started it is gone (killed with -9, say): an
+    orphaned worker would otherwise wait for work forever, holding its models in memory."""
+    while os.getppid() == parent:
+        time.sleep(ORPHAN_CHECK_S)
+    os._exit(1)
+
+
 def init_worker(settings: Settings) -> None:
     os.environ.update(SINGLE_THREAD_ENV)
     _WORKER_SETTINGS[:] = [settings]
+    threading.Thread(target=exit_when_orphaned, args=(os.getppid(),), daemon=True).start()
 
 
 @dataclass(frozen=True)
