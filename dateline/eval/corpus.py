@@ -1,0 +1,119 @@
+"""Suite ``corpus``: stories and duplicates, scored over a store built by ``dateline ingest``.
+
+- Stories: the story gold set (tests/gold/stories, written for dateline: fr/en/ru/es articles on
+  the same few happenings, with hard negatives sharing names or dates) is ingested as a JSONL
+  dump into a fresh store. Pairwise scores: over all pairs of articles, a pair is predicted
+  positive when both got the same story, and gold positive when both carry the same label.
+  ``stories_precision``, ``stories_recall`` and ``stories_f1``; ``cross_language_recall`` counts
+  only gold pairs in two different languages (the multilingual part of the job).
+- Duplicates: the sample corpus (examples/corpus, see its README) is ingested; every file the
+  README marks as a near or exact copy must land in its original's duplicate group, and no other
+  pair may: ``duplicates_precision`` and ``duplicates_recall`` over those pairs.
+
+The ``shared`` argument is unused: these gold sets live in the repository.
+"""
+from __future__ import annotations
+
+import dataclasses
+import json
+import re
+import tempfile
+from itertools import combinations
+from pathlib import Path
+
+from dateline.settings import Settings
+
+ROOT = Path(__file__).parents[2]
+STORY_GOLD = ROOT / "tests" / "gold" / "stories" / "articles.jsonl"
+SAMPLE = ROOT / "examples" / "corpus"
+# A row of the README's file table that says "near-duplicate of `x`" or "exact copy of `x`".
+DUPLICATE_NOTE = re.compile(r"(?:near-duplicate|exact copy) of `([\w.-]+)`", re.IGNORECASE)
+
+
+def inline(settings: Settings) -> Settings:
+    """Analyse in this process: the gate must not depend on spawning workers."""
+    return dataclasses.replace(settings, ingest=dataclasses.replace(settings.ingest, workers=0))
+
+
+def pairwise(predicted: dict[str, object], gold: dict[str, str], languages: dict[str, str]) -> dict[str, float]:
+    tp = fp = fn = cross_gold = cross_found = 0
+    for a, b in combinations(sorted(gold), 2):
+        same_gold = gold[a] == gold[b]
+        same_found = predicted.get(a) is not None and predicted.get(a) == predicted.get(b)
+        tp += same_gold and same_found
+        fp += same_found and not same_gold
+        fn += same_gold and not same_found
+        if same_gold and languages[a] != languages[b]:
+            cross_gold += 1
+            cross_found += same_found
+    precision = tp / (tp + fp) if tp + fp else 0.0
+    recall = tp / (tp + fn) if tp + fn else 0.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return {"stories_precision": precision, "stories_recall": recall, "stories_f1": f1,
+            "cross_language_recall": cross_found / cross_gold if cross_gold else 0.0}
+
+
+def story_scores(settings: Settings, work: Path) -> dict[str, float]:
+    from dateline.corpus.ingest import ingest
+    from dateline.store.db import open_reader
+
+    rows = [json.loads(line) for line in STORY_GOLD.read_text(encoding="utf-8").splitlines() if line.strip()]
+    db = work / "stories.db"
+    ingest([str(STORY_GOLD)], db, inline(settings))
+    conn = open_reader(db)
+    found = {row[0]: row[1] for row in conn.execute("SELECT url, story_id FROM articles")}
+    conn.close()
+    gold = {row["url"]: row["story"] for row in rows}
+    return pairwise(found, gold, {row["url"]: row["language"] for row in rows})
+
+
+def duplicate_pairs() -> set[tuple[str, str]]:
+    """(copy, original) file pairs the sample corpus README declares."""
+    pairs: set[tuple[str, str]] = set()
+    for line in (SAMPLE / "README.md").read_text(encoding="utf-8").splitlines():
+        cells = [c.strip(" `") for c in line.split("|")]
+        match = DUPLICATE_NOTE.search(line)
+        if match and len(cells) > 2:
+            pairs.add((cells[1], match.group(1)))
+    return pairs
+
+
+def same_group_pairs(links: set[tuple[str, str]]) -> set[frozenset[str]]:
+    """Every pair inside the groups the links make (a copy of a copy is in the same group)."""
+    root: dict[str, str] = {}
+
+    def find(x: str) -> str:
+        while root.setdefault(x, x) != x:
+            x = root[x]
+        return x
+
+    for a, b in links:
+        root[find(a)] = find(b)
+    members: dict[str, list[str]] = {}
+    for name in list(root):
+        members.setdefault(find(name), []).append(name)
+    return {frozenset(pair) for group in members.values() for pair in combinations(sorted(group), 2)}
+
+
+def duplicate_scores(settings: Settings, work: Path) -> dict[str, float]:
+    from dateline.corpus.ingest import ingest
+    from dateline.store.db import open_reader
+
+    db = work / "sample.db"
+    ingest([str(SAMPLE)], db, inline(settings))
+    conn = open_reader(db)
+    group = {Path(row[0]).name: row[1] for row in conn.execute(
+        "SELECT s.source, a.dup_group FROM sightings s JOIN articles a ON a.id = s.article_id")}
+    conn.close()
+    declared = same_group_pairs(duplicate_pairs())
+    found = {frozenset((a, b)) for a, b in combinations(sorted(group), 2) if group[a] == group[b]}
+    hits = len(declared & found)
+    return {"duplicates_precision": hits / len(found) if found else 1.0,
+            "duplicates_recall": hits / len(declared) if declared else 0.0}
+
+
+def run(shared: Path, settings: Settings) -> dict[str, float]:
+    with tempfile.TemporaryDirectory(prefix="dateline-eval-") as tmp:
+        scores = story_scores(settings, Path(tmp))
+        scores.update(duplicate_scores(settings, Path(tmp)))
+    return scores
