@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from dateline import lexicon
 from dateline.errors import Code, DatelineError
 from dateline.lexicon import month_cues
 from dateline.record import Document
@@ -37,10 +38,14 @@ def parse_date(text: str, language: str | None) -> str | None:
     from dateparser.search import search_dates
 
     languages = [language] if language else None
+    # An all-digit date follows the language's order ("08/03/2026" is 8 March in French);
+    # dateparser's search otherwise reads it month first whatever the language.
+    order = str(lexicon.load(language, "dates").get("numeric_order", "dmy")) if language else "dmy"
+    settings = {**PARTS_NEEDED, "DATE_ORDER": order.upper()}
     try:
-        found = dateparser.parse(text, languages=languages, settings=PARTS_NEEDED)
+        found = dateparser.parse(text, languages=languages, settings=settings)
         if found is None:
-            hits = search_dates(text, languages=languages, settings=PARTS_NEEDED) or []
+            hits = search_dates(text, languages=languages, settings=settings) or []
             found = hits[0][1] if hits else None
     except (ValueError, OverflowError, LookupError):
         return None

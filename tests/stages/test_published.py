@@ -83,3 +83,12 @@ def test_parse_date_reads_a_french_date_with_a_time():
 
 def test_parse_date_needs_day_month_and_year():
     assert published.parse_date("mars 2021", "fr") is None
+
+
+@pytest.mark.parametrize(("text", "language", "expected"), [
+    ("Publié le 08/03/2026 à 13h05", "fr", "2026-03-08"),
+    ("Опубликовано 08.03.2026", "ru", "2026-03-08"),
+    ("Published: 03/08/2026", "en", "2026-03-08"),
+])
+def test_an_all_digit_date_follows_the_languages_order(text: str, language: str, expected: str) -> None:
+    assert published.parse_date(text, language) == expected
