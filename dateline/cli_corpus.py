@@ -120,6 +120,13 @@ def event_lines(title: str, total: int, events: list[dict[str, Any]]) -> list[st
     return lines if events else []
 
 
+def related_name(entity: dict[str, Any], related: list[dict[str, Any]]) -> str:
+    """A canonical name, with type and country when two entities listed share it."""
+    if sum(r["canonical"] == entity["canonical"] for r in related) < 2:
+        return str(entity["canonical"])
+    return f"{entity['canonical']} [{entity['type']}, {entity['country'] or 'no country'}]"
+
+
 def entity_lines(report: dict[str, Any]) -> list[str]:
     entity = report["entity"]
     lines = [f"{entity['canonical']} — {entity['type']}{', ' + entity['country'] if entity['country'] else ''}",
@@ -129,7 +136,8 @@ def entity_lines(report: dict[str, Any]) -> list[str]:
     if report["aliases"]:
         lines.append(f"  names: {', '.join(report['aliases'])}")
     if report["related"]:
-        lines.append("  named with: " + ", ".join(f"{r['canonical']} ({r['articles']})" for r in report["related"]))
+        lines.append("  named with: " + ", ".join(f"{related_name(r, report['related'])} ({r['articles']})"
+                                                  for r in report["related"]))
     if report["outlets"]:
         lines.append("  outlets: " + ", ".join(f"{o['outlet']} ({o['sightings']})" for o in report["outlets"]))
     for other in report["others"]:

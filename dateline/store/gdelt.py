@@ -11,6 +11,8 @@ Columns follow GDELT 2.0's names where they mean the same thing. Actor country c
 3166 alpha-3, as CAMEO's country codes are; ``ActorNType1Code`` is the entity's PLOVER sector
 (GOV, MIL, REB…); ``ActionGeo_CountryCode`` is ISO alpha-2 (GDELT uses FIPS 10-4 there, which
 dateline does not know). ``Score`` is PLOVER's intensity, where GDELT has Goldstein's scale.
+CAMEO codes have leading zeros ("030"): read the delimited file with ``dtype={"EventCode": str,
+"EventBaseCode": str, "EventRootCode": str}`` to keep them (the Parquet table stores strings).
 """
 from __future__ import annotations
 
@@ -76,7 +78,7 @@ sourced AS (
     SELECT r.event_key, count(DISTINCT lower(coalesce(s.source_domain, s.source_name))) AS num_sources
     FROM reporting r JOIN articles m ON m.dup_group = r.article_id JOIN sightings s ON s.article_id = m.id
     GROUP BY r.event_key)
-SELECT e.*, a.url, a.ingested, a.published, c.num_articles, so.num_sources, pp.parties,
+SELECT e.*, a.url, a.ingested, a.published, a.fetched, c.num_articles, so.num_sources, pp.parties,
     substr(a.text, e.sentence_start + 1, e.sentence_end - e.sentence_start) AS sentence,
     coalesce(pe.canonical, pl.name) AS place_name, pl.country AS place_country, pl.lat, pl.lon, pl.geonames_id
 FROM firsts f JOIN events e ON e.article_id = f.article_id AND e.idx = f.idx
@@ -119,8 +121,10 @@ def digits(value: str | None, length: int) -> int | None:
     return int(packed) if len(packed) == length else None
 
 
-def sql_date(event_date: str | None, published: str | None) -> int | None:
-    return digits(event_date or published, 8)
+def sql_date(event_date: str | None, published: str | None, fetched: str | None) -> int | None:
+    """The event's day; without one, its article's (published, else fetched), as GDELT dates an
+    event by its article when the text gives no date."""
+    return digits(event_date or published or fetched, 8)
 
 
 def date_added(ingested: str | None) -> int | None:
@@ -166,7 +170,8 @@ def cameo_codes(cameo: str | None) -> dict[str, Any]:
 def gdelt_row(row: sqlite3.Row) -> dict[str, Any]:
     """One GDELT-style row of an event (its first report, with the merged counts)."""
     key = json.loads(row["event_key"])
-    out: dict[str, Any] = {"GLOBALEVENTID": event_id(row["event_key"]), "SQLDATE": sql_date(key[3], row["published"])}
+    day = sql_date(key[3], row["published"], row["fetched"])
+    out: dict[str, Any] = {"GLOBALEVENTID": event_id(row["event_key"]), "SQLDATE": day}
     out.update(actors(row, "actor", 1))
     out.update(actors(row, "recipient", 2))
     out.update(cameo_codes(row["cameo"]))
