@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from dateline.api import INPUT_KINDS, make_document, read_source
+from dateline.cli_corpus import add_corpus_commands
 from dateline.cli_ingest import add_ingest_commands
 from dateline.errors import DatelineError
 from dateline.fetch import is_url
@@ -147,6 +148,7 @@ def build_parser() -> argparse.ArgumentParser:
     ev.add_argument("--json", action="store_true", help="print the scores as JSON")
     ev.set_defaults(func=cmd_eval)
     add_ingest_commands(sub)
+    add_corpus_commands(sub)
     return parser
 
 

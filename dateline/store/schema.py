@@ -155,8 +155,12 @@ CREATE VIRTUAL TABLE articles_fts USING fts5(
 );
 """
 
+# Version 2: an event's parties looked up by the event (entity and story pages join on it).
+EVENT_PARTIES_BY_EVENT = "CREATE INDEX event_parties_event ON event_parties(article_id, idx);"
+
 MIGRATIONS: tuple[tuple[int, str, str], ...] = (
     (1, "corpus: articles, sightings, duplicates, entities, quotes, events, stories, search", INITIAL),
+    (2, "index event parties by event", EVENT_PARTIES_BY_EVENT),
 )
 LATEST = MIGRATIONS[-1][0]
 

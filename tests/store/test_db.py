@@ -71,3 +71,17 @@ def test_a_failed_migration_leaves_the_file_at_its_old_version(tmp_path: Path,
         schema.migrate(conn)
     assert version(conn) == LATEST
     assert "x" not in {row[0] for row in conn.execute("SELECT name FROM sqlite_master")}
+
+
+def test_a_version_1_file_is_upgraded_in_place_keeping_its_rows(tmp_path: Path) -> None:
+    from dateline.store.schema import INITIAL
+
+    conn = sqlite3.connect(tmp_path / "v1.db", isolation_level=None)
+    conn.executescript(f"BEGIN;\n{INITIAL}\nPRAGMA user_version = 1;\nCOMMIT;")
+    conn.execute("INSERT INTO failures VALUES ('k', 'old.html', 'E002', 'the input is empty', 'then')")
+    conn.close()
+    writer = open_writer(tmp_path / "v1.db")
+    assert version(writer) == LATEST
+    assert writer.execute("SELECT source FROM failures").fetchall() == [("old.html",)]
+    indexes = {row[1] for row in writer.execute("PRAGMA index_list('event_parties')")}
+    assert "event_parties_event" in indexes
