@@ -72,8 +72,9 @@ class IngestSettings:
     # Documents per task and per database transaction: large enough for nlp.pipe to batch,
     # small enough that a crash loses at most this much analysis (never a committed document).
     batch_size: int = 16
-    # Tasks queued ahead per worker, so no worker waits for the next batch.
-    prefetch: int = 2
+    # Batches queued ahead per worker: results are written in order, so while the writer waits
+    # for a slow batch the other workers must still find work queued.
+    prefetch: int = 4
     # Re-analyse sources recorded as failed on an earlier run (off: a re-run skips them).
     retry_failures: bool = False
 

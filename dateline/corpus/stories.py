@@ -14,6 +14,7 @@ import json
 import sqlite3
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 import numpy as np
@@ -76,11 +77,16 @@ class Story:
     last: int
     counts: dict[str, Counter[str]]
 
-    def top_entities(self, n: int = TOP_ENTITIES) -> list[str]:
-        """Names cited by the most articles, then by the most mentions."""
+    @cached_property
+    def ranked_entities(self) -> list[str]:
+        """Names cited by the most articles, then by the most mentions (computed once: a join
+        makes a new Story)."""
         mentions = self.counts["mentions"]
         ranked = sorted(self.counts["entities"].items(), key=lambda kv: (-kv[1], -mentions[kv[0]], kv[0]))
-        return [name for name, _ in ranked[:n]]
+        return [name for name, _ in ranked]
+
+    def top_entities(self, n: int = TOP_ENTITIES) -> list[str]:
+        return self.ranked_entities[:n]
 
     def label(self) -> str:
         names = ", ".join(self.top_entities(LABEL_ENTITIES)) or "(no named entity)"
@@ -139,16 +145,22 @@ class StoryIndex:
         candidates = np.flatnonzero(live)
         if candidates.size == 0:
             return None, 0.0
-        scores = self.matrix[candidates] @ article.vector
-        scores = scores + np.array([self.bonus(self.stories[self.ids[i]], article) for i in candidates])
+        cosines = self.matrix[candidates] @ article.vector
+        # Only a story close enough for the bonus to matter is looked at by name: the cost per
+        # article stays flat however many stories are live.
+        close = np.flatnonzero(cosines >= self.settings.join_similarity - self.settings.max_entity_bonus)
+        if close.size == 0:
+            return None, float(cosines.max())
+        scores = cosines[close] + np.array([self.bonus(self.stories[self.ids[candidates[i]]], article)
+                                            for i in close])
         best = int(np.argmax(scores))
         score = float(scores[best])
         if score < self.settings.join_similarity:
             return None, score
-        return self.ids[int(candidates[best])], score
+        return self.ids[int(candidates[close[best]])], score
 
     def bonus(self, story: Story, article: ArticleFacts) -> float:
-        shared = len(article.entities & set(story.top_entities()))
+        shared = len(article.entities.intersection(story.top_entities()))
         return min(self.settings.max_entity_bonus, self.settings.entity_bonus * shared)
 
     def put(self, story: Story) -> None:

@@ -109,5 +109,7 @@ def test_encoder_puts_translations_together_and_other_news_apart() -> None:
                                "Rebels attacked an aid convoy near Aleppo",
                                "Боевики атаковали гуманитарный конвой под Алеппо",
                                "The central bank left interest rates unchanged"])
-    assert min(fr @ en, fr @ ru, en @ ru) > SETTINGS.join_similarity
-    assert max(fr @ other, en @ other, ru @ other) < SETTINGS.join_similarity
+    together, apart = min(fr @ en, fr @ ru, en @ ru), max(fr @ other, en @ other, ru @ other)
+    assert together > SETTINGS.join_similarity - SETTINGS.max_entity_bonus  # names shared then decide
+    assert apart < SETTINGS.join_similarity - SETTINGS.max_entity_bonus
+    assert together - apart > 0.3
