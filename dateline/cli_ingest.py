@@ -84,11 +84,15 @@ def progress_bar(total: int | None, quiet: bool) -> tuple[Any, Any]:
     return bar, update
 
 
+def plural(n: int, word: str, many: str | None = None) -> str:
+    return f"{n} {word if n == 1 else many or word + 's'}"
+
+
 def summary(report: dict[str, Any]) -> str:
-    return (f"{report['new'] + report['near_duplicate']} articles stored in {report['db']} "
-            f"({report['near_duplicate']} near-duplicates), {report['exact_copy']} exact copies, "
-            f"{report['skipped']} already there, {report['failed']} failed"
-            + (" (see: dateline failures)" if report["failed"] else ""))
+    return (f"{plural(report['new'] + report['near_duplicate'], 'article')} stored in {report['db']} "
+            f"({plural(report['near_duplicate'], 'near-duplicate')}), "
+            f"{plural(report['exact_copy'], 'exact copy', 'exact copies')}, {report['skipped']} already there, "
+            f"{report['failed']} failed" + (" (see: dateline failures)" if report["failed"] else ""))
 
 
 def cmd_ingest(args: argparse.Namespace, out: TextIO | None = None, err: TextIO | None = None) -> int:
