@@ -32,6 +32,15 @@ def test_subscribe_and_login_buttons_are_calls_to_action(text):
     assert kind(text) == "cta"
 
 
+@pytest.mark.parametrize("text", [
+    "Inscrivez-vous pour recevoir chaque matin notre lettre d'information : l'essentiel de l'actualité régionale.",
+    "Подпишитесь на нашу рассылку, чтобы каждое утро получать главные новости региона и прогноз погоды.",
+    "Suscríbete a nuestro boletín y recibe cada mañana las noticias más importantes de tu ciudad.",
+])
+def test_a_sentence_inviting_to_the_outlets_newsletter_is_a_call_to_action(text):
+    assert kind(text) == "cta"
+
+
 def test_a_long_sentence_that_mentions_sharing_is_not_a_call_to_action():
     text = ("Les habitants ont décidé de partager les frais de réparation du lavoir, a expliqué le maire "
             "lors de la réunion publique organisée mardi soir dans la salle des fêtes.")
