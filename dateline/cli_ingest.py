@@ -18,6 +18,8 @@ from dateline.settings import Settings, load_settings
 DEFAULT_DB = "news.db"
 # Suffixes of files that are one document each, for the progress bar's total.
 ONE_DOCUMENT = {".html", ".htm", ".xhtml", ".txt"}
+# WARC files: their page responses are counted in a quick pass over the record headers.
+WARC_SUFFIXES = (".warc", ".warc.gz")
 # Suffixes of files with one document per line.
 PER_LINE = {".jsonl"}
 # Files a folder contributes (the others, a README, an image, are not read).
@@ -25,8 +27,12 @@ READ_IN_FOLDERS = re.compile(r"\.(html?|xhtml|txt|jsonl(\.gz)?|json|warc(\.gz)?|
 
 
 def count_in_file(path: Path) -> int | None:
-    """Documents a file holds, when that is cheap to know (None for WARC files and URL lists)."""
+    """Documents a file holds, when that is cheap to know (None for URL lists and damaged WARCs)."""
     suffix = path.suffix.lower()
+    if path.name.lower().endswith(WARC_SUFFIXES):
+        from dateline.corpus.archives import count_warc_pages
+
+        return count_warc_pages(path)
     if suffix in PER_LINE:
         with path.open("rb") as handle:
             return sum(1 for line in handle if line.strip())

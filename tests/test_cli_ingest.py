@@ -109,5 +109,7 @@ def test_failures_of_a_missing_database_is_a_clear_error(tmp_path: Path, run_cli
 def test_progress_total_counts_documents_when_it_can(sources: Path, tmp_path: Path) -> None:
     (tmp_path / "a.jsonl").write_text('{"maintext": "x"}\n{"maintext": "y"}\n\n')
     assert estimate_total([str(tmp_path / "a.jsonl"), str(sources / "pages")]) == 3
-    assert estimate_total([str(sources)]) is None  # a WARC's record count is not known up front
+    assert estimate_total([str(sources)]) == 1 + 1 + 3  # the page, the WARC's one response, the dump's lines
+    (tmp_path / "broken.warc.gz").write_bytes(b"\x1f\x8b not really gzip")
+    assert estimate_total([str(tmp_path / "broken.warc.gz")]) is None
     assert estimate_total(["https://example.org/feed.xml"]) is None

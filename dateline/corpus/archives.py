@@ -119,6 +119,16 @@ def warc_item(record: ArcWarcRecord, archive: ArchiveIterator, path: Path, setti
                 fetched=iso_date(record.rec_headers.get_header("WARC-Date")))
 
 
+def count_warc_pages(path: Path) -> int | None:
+    """How many page responses a WARC file holds (a quick pass that reads no payload), for the
+    progress bar's total; None when the file cannot be read through."""
+    try:
+        with path.open("rb") as handle:
+            return sum(1 for record in ArchiveIterator(handle) if page_response_type(record))
+    except Exception:  # noqa: BLE001 (a damaged file is reported by iter_warc; here it only has no count)
+        return None
+
+
 def page_response_type(record: ArcWarcRecord) -> str | None:
     """The media type of an HTTP 200 response holding a page or text, else None."""
     if record.rec_type != "response" or record.http_headers is None:
