@@ -81,16 +81,14 @@ def cmd_analyze(args: argparse.Namespace, out: TextIO | None = None, err: TextIO
     batch = len(sources) > 1
     failures = 0
     for group in chunks(sources, BATCH_SIZE):
-        outcomes: dict[str, Document | DatelineError] = {}
+        loaded: list[Document | DatelineError] = []
         for source in group:
             try:
-                outcomes[source] = load_one(source, args, settings)
+                loaded.append(load_one(source, args, settings))
             except DatelineError as exc:
-                outcomes[source] = exc
-        ready = [s for s in group if isinstance(outcomes[s], Document)]
-        results = run_batch([outcomes[s] for s in ready], settings)  # type: ignore[misc]
-        outcomes.update(zip(ready, results))
-        failures += sum(emit(source, outcomes[source], args, batch, out, err) for source in group)
+                loaded.append(exc)
+        outcomes = run_batch(loaded, settings)
+        failures += sum(emit(source, outcome, args, batch, out, err) for source, outcome in zip(group, outcomes))
     return 1 if failures else 0
 
 

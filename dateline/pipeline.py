@@ -85,11 +85,11 @@ def guarded(stage: Stage, doc: Document, settings: Settings) -> Outcome:
                              f"{type(exc).__name__}: {exc} (please report it)")
 
 
-def run_batch(docs: Sequence[Document], settings: Settings, stages: Sequence[Stage] = STAGES,
+def run_batch(docs: Sequence[Outcome], settings: Settings, stages: Sequence[Stage] = STAGES,
               until: str | None = None) -> list[Outcome]:
     """Run the stages over a batch: each document's outcome, a record or the error that
     stopped it. Batch stages get the documents still alive together; one bad document
-    never stops the others."""
+    never stops the others, and an error already in the batch (reading failed) passes through."""
     outcomes: list[Outcome] = list(docs)
     for stage in stages:
         alive = [i for i, item in enumerate(outcomes) if isinstance(item, Document)]

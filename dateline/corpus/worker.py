@@ -56,11 +56,7 @@ def documents(items: list[Item]) -> list[Document | DatelineError]:
 
 def analyse_batch(items: list[Item], settings: Settings) -> list[Analysed]:
     """Run the stages over a batch; one bad document never stops the others."""
-    docs = documents(items)
-    ready = [i for i, d in enumerate(docs) if isinstance(d, Document)]
-    outcomes: list[Document | DatelineError] = list(docs)
-    for i, outcome in zip(ready, run_batch([docs[i] for i in ready], settings)):  # type: ignore[misc]
-        outcomes[i] = outcome
+    outcomes = run_batch(documents(items), settings)
     records = {i: o.to_json() for i, o in enumerate(outcomes) if isinstance(o, Document)}
     try:
         texts = [embed.lead_text(records[i], settings.stories) for i in sorted(records)]
