@@ -9,12 +9,12 @@ single writer and is rebuilt from the stored signatures when a run starts.
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass, field
 
 import numpy as np
 from datasketch import MinHash, MinHashLSH
 
+from dateline.names import fold
 from dateline.settings import DuplicateSettings
 
 WORD = re.compile(r"\w+")
@@ -28,9 +28,7 @@ SIGNATURE_DTYPE = np.uint32
 
 def words(text: str) -> list[str]:
     """Words folded for comparison: no case, no diacritics, no punctuation."""
-    decomposed = unicodedata.normalize("NFD", text.casefold())
-    bare = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return WORD.findall(bare)
+    return WORD.findall(fold(text.casefold()))
 
 
 def shingles(text: str, size: int) -> set[str]:

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import json
 import sqlite3
-import unicodedata
 from typing import Any
 
+from dateline.names import fold
 from dateline.stages.event_links import event_key
 
 Record = dict[str, Any]
@@ -19,9 +19,7 @@ Record = dict[str, Any]
 
 def name_key(name: str) -> str:
     """A name folded for lookup: no diacritics, no case, single spaces, one apostrophe."""
-    decomposed = unicodedata.normalize("NFD", name.replace("’", "'"))
-    bare = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return " ".join(bare.casefold().split())
+    return " ".join(fold(name.replace("’", "'")).casefold().split())
 
 
 def canonical_of(entity: Record) -> str:
