@@ -16,7 +16,6 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from dateline.errors import Code, DatelineError
-from dateline.store import export
 from dateline.store.db import open_reader
 from dateline.store.entity_view import entity_report
 from dateline.store.search import search
@@ -208,6 +207,8 @@ def export_format(args: argparse.Namespace) -> str:
 
 def cmd_export(args: argparse.Namespace, out: TextIO | None = None, err: TextIO | None = None) -> int:
     def action(conn: sqlite3.Connection, a: argparse.Namespace) -> Any:
+        from dateline.store import export  # pyarrow: loaded only when exporting
+
         kind = export_format(a)
         writers: dict[str, Callable[[sqlite3.Connection, str], Any]] = {
             "jsonl": export.export_jsonl, "parquet": export.export_parquet, "gdelt": export.export_gdelt}

@@ -1,11 +1,11 @@
-"""``dateline ingest`` (with its progress bar) and ``dateline failures``."""
+"""``dateline ingest`` (with its progress bar) and ``dateline failures``.
+
+The corpus modules are imported when a command runs, so ``dateline analyze`` does not load them."""
 from __future__ import annotations
 
 import argparse
 import dataclasses
-import glob
 import json
-import re
 import sys
 from collections import Counter
 from collections.abc import Sequence
@@ -16,51 +16,38 @@ from dateline.fetch import is_url
 from dateline.settings import Settings, load_settings
 
 DEFAULT_DB = "news.db"
-# Suffixes of files that are one document each, for the progress bar's total.
-ONE_DOCUMENT = {".html", ".htm", ".xhtml", ".txt"}
-# WARC files: their page responses are counted in a quick pass over the record headers.
-WARC_SUFFIXES = (".warc", ".warc.gz")
-# Suffixes of files with one document per line.
-PER_LINE = {".jsonl"}
-# Files a folder contributes (the others, a README, an image, are not read).
-READ_IN_FOLDERS = re.compile(r"\.(html?|xhtml|txt|jsonl(\.gz)?|json|warc(\.gz)?|urls)$")
 
 
 def count_in_file(path: Path) -> int | None:
-    """Documents a file holds, when that is cheap to know (None for URL lists and damaged WARCs)."""
-    suffix = path.suffix.lower()
-    if path.name.lower().endswith(WARC_SUFFIXES):
-        from dateline.corpus.archives import count_warc_pages
+    """Documents a file holds, when that is cheap to know (None for URL lists, gzipped dumps
+    and damaged WARCs). A .txt counts as one page: telling a URL list means reading it."""
+    from dateline.corpus.archives import count_warc_pages
+    from dateline.corpus.sources import kind_of
 
+    kind = kind_of(path) or "page"
+    if kind == "warc":
         return count_warc_pages(path)
-    if suffix in PER_LINE:
+    if kind == "jsonl" and path.suffix.lower() == ".jsonl":
         with path.open("rb") as handle:
             return sum(1 for line in handle if line.strip())
-    return 1 if suffix in ONE_DOCUMENT else None
-
-
-def files_of(source: str) -> list[Path]:
-    """The files a path, folder or glob names (a folder's: only those ingest reads)."""
-    files: list[Path] = []
-    for path in [Path(p) for p in sorted(glob.glob(source, recursive=True))] or [Path(source)]:
-        if path.is_dir():
-            files += sorted(f for f in path.rglob("*") if f.is_file() and READ_IN_FOLDERS.search(f.name.lower()))
-        else:
-            files.append(path)
-    return files
+    return 1 if kind in ("page", "txt", "json") else None
 
 
 def estimate_total(sources: Sequence[str]) -> int | None:
     """How many documents the sources hold, or None when it cannot be known up front."""
+    from dateline.corpus.sources import argument_paths
+
     total = 0
     for source in sources:
-        if is_url(source):
+        if is_url(source.strip()):
             return None
-        for file in files_of(source):
-            count = count_in_file(file) if file.is_file() else 1  # a missing file: one failure
+        paths, _ = argument_paths(source)
+        for path in paths:
+            count = count_in_file(path)
             if count is None:
                 return None
             total += count
+        total += not paths  # a path that names nothing: one failure
     return total
 
 

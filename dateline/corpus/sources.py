@@ -54,20 +54,23 @@ def argument_items(argument: str, settings: Settings, fetcher: PoliteFetcher) ->
     if is_url(argument.strip()):
         yield from url_items(argument.strip(), fetcher)
         return
-    path = Path(argument)
-    if path.is_file():
-        yield from file_items(path, settings, fetcher)
-        return
-    if path.is_dir():
-        paths, nothing = folder_files(path), f"no pages, archives or dumps in folder {argument}"
-    elif GLOB_CHARS & set(argument):
-        paths, nothing = glob_files(argument), f"nothing to read matches {argument}"
-    else:
-        paths, nothing = [], f"no such file or folder: {argument}"
+    paths, nothing = argument_paths(argument)
     if not paths:
         yield Item(source=argument, error=DatelineError(Code.MISSING_PATH, nothing))
     for found in paths:
         yield from file_items(found, settings, fetcher)
+
+
+def argument_paths(argument: str) -> tuple[list[Path], str]:
+    """The files a path, folder or glob argument names, and the reason when it names none."""
+    path = Path(argument)
+    if path.is_file():
+        return [path], ""
+    if path.is_dir():
+        return folder_files(path), f"no pages, archives or dumps in folder {argument}"
+    if GLOB_CHARS & set(argument):
+        return glob_files(argument), f"nothing to read matches {argument}"
+    return [], f"no such file or folder: {argument}"
 
 
 def kind_of(path: Path) -> str | None:
