@@ -40,8 +40,9 @@ def day(value: str | None) -> str:
     return (value or "")[:10] or "undated"
 
 
-def plural(n: int, word: str) -> str:
-    return f"{n} {word}" if n == 1 else f"{n} {word}s"
+def plural(n: int, word: str, many: str | None = None) -> str:
+    """"1 article", "2 articles"; ``many`` for an irregular plural ("exact copies")."""
+    return f"{n} {word if n == 1 else many or word + 's'}"
 
 
 def short(text: str | None, limit: int = SHOWN_CHARS) -> str:

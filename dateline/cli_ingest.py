@@ -6,16 +6,16 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import json
+import sqlite3
 import sys
 from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, TextIO
 
+from dateline.cli_corpus import DEFAULT_DB, plural, run
 from dateline.fetch import is_url
 from dateline.settings import Settings, load_settings
-
-DEFAULT_DB = "news.db"
 
 
 def count_in_file(path: Path) -> int | None:
@@ -77,10 +77,6 @@ def progress_bar(total: int | None, quiet: bool) -> tuple[Any, Any]:
     return bar, update
 
 
-def plural(n: int, word: str, many: str | None = None) -> str:
-    return f"{n} {word if n == 1 else many or word + 's'}"
-
-
 def summary(report: dict[str, Any]) -> str:
     return (f"{plural(report['new'] + report['near_duplicate'], 'article')} stored in {report['db']} "
             f"({plural(report['near_duplicate'], 'near-duplicate')}), "
@@ -107,24 +103,14 @@ def cmd_ingest(args: argparse.Namespace, out: TextIO | None = None, err: TextIO 
 
 
 def cmd_failures(args: argparse.Namespace, out: TextIO | None = None, err: TextIO | None = None) -> int:
-    from dateline.errors import DatelineError
-    from dateline.store.db import open_reader
+    def action(conn: sqlite3.Connection, _: argparse.Namespace) -> list[dict[str, Any]]:
+        return [dict(row) for row in conn.execute("SELECT source, code, reason, at FROM failures ORDER BY at, source")]
 
-    out, err = out or sys.stdout, err or sys.stderr
-    try:
-        conn = open_reader(args.db)
-    except DatelineError as exc:
-        print(f"error: {exc}", file=err)
-        return 1
-    rows = [dict(row) for row in conn.execute("SELECT source, code, reason, at FROM failures ORDER BY at, source")]
-    conn.close()
-    if args.json:
-        print(json.dumps(rows, ensure_ascii=False, indent=2), file=out)
-        return 0
-    for row in rows:
-        print(f"{row['code']}  {row['source']}: {row['reason']}", file=out)
-    print(f"{len(rows)} failed document{'s' if len(rows) != 1 else ''}", file=out)
-    return 0
+    def render(rows: list[dict[str, Any]]) -> list[str]:
+        lines = [f"{row['code']}  {row['source']}: {row['reason']}" for row in rows]
+        return [*lines, f"{plural(len(rows), 'failed document')}"]
+
+    return run(args, action, render, out, err)
 
 
 def add_ingest_commands(sub: Any) -> None:
