@@ -20,7 +20,8 @@ from dateline.pipeline import run_batch
 from dateline.record import Document
 from dateline.settings import Settings
 
-# BLAS libraries read these when first loaded: one thread each, as there is a worker per core.
+# BLAS libraries read these when first loaded: one thread each, as there is a worker per core
+# (set in the environment the workers are spawned with).
 SINGLE_THREAD_ENV = {"OMP_NUM_THREADS": "1", "OPENBLAS_NUM_THREADS": "1", "MKL_NUM_THREADS": "1"}
 # Seconds between a worker's checks that the ingest which started it is still alive.
 ORPHAN_CHECK_S = 1.0
@@ -91,7 +92,8 @@ def exit_when_orphaned(parent: int) -> None:
 
 
 def init_worker(settings: Settings) -> None:
-    os.environ.update(SINGLE_THREAD_ENV)
+    # SINGLE_THREAD_ENV is set by the parent before it spawns the pool: here numpy is already
+    # loaded (unpickling this function imported it), too late for the BLAS to read it.
     _WORKER_SETTINGS[:] = [settings]
     threading.Thread(target=exit_when_orphaned, args=(os.getppid(),), daemon=True).start()
 
