@@ -8,6 +8,7 @@ import sys
 import time
 from pathlib import Path
 
+from dateline.corpus.worker import peak_rss_kib as worker_peak_rss_kib
 from dateline.pipeline import STAGES, Stage
 from dateline.record import Document
 from dateline.settings import Settings
@@ -34,10 +35,11 @@ def timed_stages(totals: dict[str, float]) -> tuple[Stage, ...]:
 
 
 def peak_rss_kib() -> int:
-    """Peak RSS of this process: VmHWM, as Linux's ru_maxrss also counts the parent's RSS at fork."""
-    status = Path("/proc/self/status")
-    if status.exists():
-        return int(next(line.split()[1] for line in status.read_text().splitlines() if line.startswith("VmHWM:")))
+    """Peak RSS of this process: VmHWM (what ingest reports per worker), as Linux's ru_maxrss
+    also counts the parent's RSS at fork; ru_maxrss only where /proc is missing."""
+    peak = worker_peak_rss_kib()
+    if peak is not None:
+        return peak
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     return rss // 1024 if sys.platform == "darwin" else rss  # bytes on macOS, KiB elsewhere
 
