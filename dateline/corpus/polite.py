@@ -29,6 +29,7 @@ import httpx
 
 from dateline.corpus.items import Item
 from dateline.errors import Code, DatelineError
+from dateline.fetch import read_capped
 from dateline.record import InputKind
 from dateline.settings import Settings
 
@@ -273,20 +274,6 @@ def conditional_headers(validators: tuple[str | None, str | None] | None) -> dic
     if last_modified:
         headers["If-Modified-Since"] = last_modified
     return headers
-
-
-def read_capped(response: httpx.Response, url: str, cap: int) -> bytes:
-    """The body, refused as soon as it (or its announced length) passes ``cap``."""
-    too_large = DatelineError(Code.TOO_LARGE, f"{url} sends more than {cap:,} bytes (setting fetch.max_bytes)")
-    declared = response.headers.get("Content-Length", "")
-    if declared.isdigit() and int(declared) > cap:
-        raise too_large
-    body = bytearray()
-    for chunk in response.iter_bytes():
-        body.extend(chunk)
-        if len(body) > cap:
-            raise too_large
-    return bytes(body)
 
 
 # --- URL items: a page, or a feed's entries -----------------------------------------------
