@@ -280,21 +280,32 @@ def conditional_headers(validators: tuple[str | None, str | None] | None) -> dic
 
 def url_items(url: str, fetcher: PoliteFetcher) -> Iterator[Item]:
     """The page at ``url``, or the entries of the feed there; failures as error items."""
-    try:
-        page = fetcher.get(url)
-    except DatelineError as exc:
-        yield Item(source=url, url=url, error=exc)
-        return
+    page = yield from fetched(url, fetcher)
     if page is None:
         return
     if not is_feed(page):
-        item = page_item(page)
-        yield item
-        if item.error is None:
-            fetcher.remember(page)
+        yield from handed_over(page, fetcher)
         return
     complete = yield from feed_items(page, fetcher)
     if complete:
+        fetcher.remember(page)
+
+
+def fetched(url: str, fetcher: PoliteFetcher) -> Generator[Item, None, Page | None]:
+    """The page at ``url``; a failure is yielded as an error item, and None returned (as for a 304)."""
+    try:
+        return fetcher.get(url)
+    except DatelineError as exc:
+        yield Item(source=url, url=url, error=exc)
+        return None
+
+
+def handed_over(page: Page, fetcher: PoliteFetcher, title: str | None = None,
+                published: str | None = None) -> Iterator[Item]:
+    """The page's item; its validators are kept once the consumer has taken a good one."""
+    item = page_item(page, title=title, published=published)
+    yield item
+    if item.error is None:
         fetcher.remember(page)
 
 
@@ -344,17 +355,9 @@ def entry_items(entry: Any, where: str, fetcher: PoliteFetcher) -> Iterator[Item
     if not link:
         yield Item(source=where, error=DatelineError(Code.FETCH_FAILED, f"{where} has no link"))
         return
-    try:
-        page = fetcher.get(link)
-    except DatelineError as exc:
-        yield Item(source=link, url=link, error=exc)
-        return
-    if page is None:
-        return
-    item = page_item(page, title=entry.get("title") or None, published=entry_date(entry))
-    yield item
-    if item.error is None:
-        fetcher.remember(page)
+    page = yield from fetched(link, fetcher)
+    if page is not None:
+        yield from handed_over(page, fetcher, title=entry.get("title") or None, published=entry_date(entry))
 
 
 def entry_date(entry: Any) -> str | None:
