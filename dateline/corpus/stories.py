@@ -41,11 +41,15 @@ class ArticleFacts:
     id: str
     vector: np.ndarray
     day: int  # proleptic ordinal of its date, NO_DATE when unknown
-    entities: frozenset[str]
-    mentions: dict[str, int]  # mentions per entity name: the label's tie-break
+    mentions: dict[str, int]  # mentions per named entity (canonical name): the label's tie-break
     events: tuple[str, ...]
     language: str | None
     outlet: str | None
+
+    @property
+    def entities(self) -> frozenset[str]:
+        """The canonical names the article gives."""
+        return frozenset(self.mentions)
 
 
 def day_of(value: str | None) -> int:
@@ -62,8 +66,7 @@ def facts(record: dict[str, Any], vector: np.ndarray, fetched: str | None = None
     for entity in named:
         mentions[str(entity.get("canonical") or entity["name"])] += len(entity.get("mentions", []))
     source = record.get("source") or {}
-    return ArticleFacts(record["id"], vector, day_of(record.get("published") or fetched), frozenset(mentions),
-                        dict(mentions),
+    return ArticleFacts(record["id"], vector, day_of(record.get("published") or fetched), dict(mentions),
                         tuple(ev["type"] for ev in record.get("events", [])), record.get("language"),
                         source.get("domain") or source.get("name"))
 

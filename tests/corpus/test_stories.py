@@ -29,7 +29,7 @@ def unit(*pairs: tuple[int, float]) -> np.ndarray:
 
 def article(name: str, vector: np.ndarray, date: str = "2026-03-01", entities: tuple[str, ...] = (),
             events: tuple[str, ...] = (), language: str = "en") -> ArticleFacts:
-    return ArticleFacts(name, vector, day_of(date), frozenset(entities), dict.fromkeys(entities, 1), events,
+    return ArticleFacts(name, vector, day_of(date), dict.fromkeys(entities, 1), events,
                         language, f"{name}.example")
 
 
