@@ -7,7 +7,6 @@ in-memory indexes change only after an article's rows are written.
 """
 from __future__ import annotations
 
-import datetime as dt
 import sqlite3
 import time
 from collections import Counter
@@ -20,10 +19,6 @@ from dateline.corpus.worker import Analysed
 from dateline.errors import Code
 from dateline.settings import Settings
 from dateline.store import write
-
-
-def now() -> str:
-    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
 
 
 @dataclass
@@ -78,7 +73,7 @@ class CorpusWriter:
         except Exception as exc:  # noqa: BLE001 (a bug on one article must not lose the batch)
             self.conn.execute("ROLLBACK TO article")
             write.write_failure(self.conn, result.key, result.source, Code.INTERNAL.value,
-                                f"could not store it: {type(exc).__name__}: {exc} (please report it)", now())
+                                f"could not store it: {type(exc).__name__}: {exc} (please report it)", write.utc_now())
             kind = "failed"
         self.conn.execute("RELEASE article")
         self.tally[kind] += 1
@@ -88,12 +83,12 @@ class CorpusWriter:
         if result.error is not None or result.record is None:
             error = result.error
             write.write_failure(self.conn, result.key, result.source, error.code.value if error else "E011",
-                                error.message if error else "no record", now())
+                                error.message if error else "no record", write.utc_now())
             self.failed.add(result.key)
             return "failed"
         self.conn.execute("DELETE FROM failures WHERE key = ?", (result.key,))
         record = result.record
-        meta = {"origin": result.source, "fetched": result.fetched, "ingested": now()}
+        meta = {"origin": result.source, "fetched": result.fetched, "ingested": write.utc_now()}
         if record["id"] in self.placed:
             write.write_sighting(self.conn, result.key, record["id"], record, meta, exact_copy=True)
             self.conn.execute("UPDATE duplicate_groups SET copies = copies + 1 WHERE id = ?",

@@ -20,6 +20,7 @@ import re
 import tempfile
 from itertools import combinations
 from pathlib import Path
+from typing import Any
 
 from dateline.settings import Settings
 
@@ -53,16 +54,23 @@ def pairwise(predicted: dict[str, object], gold: dict[str, str], languages: dict
             "cross_language_recall": cross_found / cross_gold if cross_gold else 0.0}
 
 
-def story_scores(settings: Settings, work: Path) -> dict[str, float]:
+def ingested(source: Path, db: Path, settings: Settings, sql: str) -> dict[Any, Any]:
+    """Ingest ``source`` into a fresh store at ``db`` (in this process) and read back ``sql``'s
+    two columns as a mapping."""
     from dateline.corpus.ingest import ingest
     from dateline.store.db import open_reader
 
-    rows = [json.loads(line) for line in STORY_GOLD.read_text(encoding="utf-8").splitlines() if line.strip()]
-    db = work / "stories.db"
-    ingest([str(STORY_GOLD)], db, inline(settings))
+    ingest([str(source)], db, inline(settings))
     conn = open_reader(db)
-    found = {row[0]: row[1] for row in conn.execute("SELECT url, story_id FROM articles")}
-    conn.close()
+    try:
+        return {row[0]: row[1] for row in conn.execute(sql)}
+    finally:
+        conn.close()
+
+
+def story_scores(settings: Settings, work: Path) -> dict[str, float]:
+    rows = [json.loads(line) for line in STORY_GOLD.read_text(encoding="utf-8").splitlines() if line.strip()]
+    found = ingested(STORY_GOLD, work / "stories.db", settings, "SELECT url, story_id FROM articles")
     gold = {row["url"]: row["story"] for row in rows}
     return pairwise(found, gold, {row["url"]: row["language"] for row in rows})
 
@@ -96,15 +104,9 @@ def same_group_pairs(links: set[tuple[str, str]]) -> set[frozenset[str]]:
 
 
 def duplicate_scores(settings: Settings, work: Path) -> dict[str, float]:
-    from dateline.corpus.ingest import ingest
-    from dateline.store.db import open_reader
-
-    db = work / "sample.db"
-    ingest([str(SAMPLE)], db, inline(settings))
-    conn = open_reader(db)
-    group = {Path(row[0]).name: row[1] for row in conn.execute(
-        "SELECT s.source, a.dup_group FROM sightings s JOIN articles a ON a.id = s.article_id")}
-    conn.close()
+    stored = ingested(SAMPLE, work / "sample.db", settings,
+                      "SELECT s.source, a.dup_group FROM sightings s JOIN articles a ON a.id = s.article_id")
+    group = {Path(source).name: dup_group for source, dup_group in stored.items()}
     declared = same_group_pairs(duplicate_pairs())
     found = {frozenset((a, b)) for a, b in combinations(sorted(group), 2) if group[a] == group[b]}
     hits = len(declared & found)

@@ -6,9 +6,10 @@ make the next run hear "304 Not Modified" for a page that never reached the stor
 """
 from __future__ import annotations
 
-import datetime as dt
 import sqlite3
 from collections.abc import Iterable
+
+from dateline.store.write import utc_now
 
 
 class StoreFetchCache:
@@ -39,7 +40,7 @@ class StoreFetchCache:
     def _write(self, urls: list[str]) -> None:
         if not urls:
             return
-        at = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+        at = utc_now()
         rows = [(url, *self.pending.pop(url), at) for url in urls]
         self.conn.execute("BEGIN IMMEDIATE")
         self.conn.executemany("INSERT OR REPLACE INTO fetch_cache VALUES (?, ?, ?, ?)", rows)

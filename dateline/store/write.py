@@ -7,6 +7,7 @@ transaction, so a crash leaves each article either whole or absent.
 """
 from __future__ import annotations
 
+import datetime as dt
 import json
 import sqlite3
 from typing import Any
@@ -15,6 +16,11 @@ from dateline.names import fold
 from dateline.stages.event_links import event_key
 
 Record = dict[str, Any]
+
+
+def utc_now() -> str:
+    """The time a row is written, ISO UTC to the second."""
+    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
 
 
 def name_key(name: str) -> str:
