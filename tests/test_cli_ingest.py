@@ -113,3 +113,25 @@ def test_progress_total_counts_documents_when_it_can(sources: Path, tmp_path: Pa
     (tmp_path / "broken.warc.gz").write_bytes(b"\x1f\x8b not really gzip")
     assert estimate_total([str(tmp_path / "broken.warc.gz")]) is None
     assert estimate_total(["https://example.org/feed.xml"]) is None
+
+
+def test_progress_bar_shows_documents_per_second_and_failures(tmp_path: Path,
+                                                              run_cli: Callable[..., CliResult]) -> None:
+    (tmp_path / "empty.txt").write_bytes(b"")
+    result = run_cli("ingest", str(tmp_path / "empty.txt"), "--db", str(tmp_path / "p.db"), "--workers", "0")
+    assert "ingest" in result.err and "doc/s" in result.err and "failed=1" in result.err
+
+
+SAMPLE = Path(__file__).parents[1] / "examples" / "corpus"
+
+
+def test_readme_sample_ingest_then_search_finds_across_languages(tmp_path: Path,
+                                                                   run_cli: Callable[..., CliResult]) -> None:
+    db = str(tmp_path / "news.db")
+    assert run_cli("ingest", str(SAMPLE), "--db", db, "--workers", "0", "--quiet").code == 0
+    folded = json.loads(run_cli("search", "etats-unis", "--db", db, "--json").out)
+    assert any(hit["language"] == "fr" and "Genève" in hit["title"] for hit in folded)
+    named = json.loads(run_cli("search", "--entity", "Sergey Lavrov", "--db", db, "--json").out)
+    assert {"fr", "en", "ru"} <= {hit["language"] for hit in named}
+    stories = json.loads(run_cli("stories", "--min-size", "2", "--db", db, "--json").out)
+    assert len(stories) == 1 and {"fr", "en", "ru", "es"} <= set(stories[0]["languages"])

@@ -144,3 +144,24 @@ def test_two_workers_build_the_same_store_as_one_process(store: tuple[Path, Repo
     query = "SELECT id, dup_group, duplicate_of, story_id FROM articles ORDER BY id"
     assert rows(parallel, query) == rows(db, query)
     assert counts(open_reader(parallel)) == counts(open_reader(db))
+
+
+STORY_GOLD = Path(__file__).parents[1] / "gold" / "stories" / "articles.jsonl"
+
+
+def story_items(lines: list[int]) -> list[Item]:
+    """Items for some lines (1-based) of the story gold set, as the JSONL source reads them."""
+    from dateline.corpus.archives import iter_jsonl
+
+    wanted = {f"{STORY_GOLD}:{n}" for n in lines}
+    return [item for item in iter_jsonl(STORY_GOLD, Settings()) if item.source in wanted]
+
+
+def test_a_later_run_adds_articles_to_stories_already_stored(tmp_path: Path) -> None:
+    db = tmp_path / "s.db"
+    run(db, story_items([12]))  # an English report of the Izmir earthquake
+    (first,) = rows(db, "SELECT id, size FROM stories")
+    run(db, story_items([14, 19]))  # a French report of it, then an English one on Chile's rate cut
+    assert rows(db, "SELECT language, story_id FROM articles ORDER BY rowid") == [
+        ("en", first[0]), ("fr", first[0]), ("en", first[0] + 1)]
+    assert rows(db, "SELECT size FROM stories WHERE id = ?", first[0]) == [(2,)]
