@@ -33,11 +33,15 @@ def open_writer(path: str | Path) -> sqlite3.Connection:
     except sqlite3.Error as exc:
         raise DatelineError(Code.MISSING_PATH, f"cannot open the database {path}: {exc}") from exc
     _check_fts5(conn)
-    conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-    conn.execute("PRAGMA journal_mode = WAL")
-    conn.execute(f"PRAGMA synchronous = {SYNCHRONOUS}")
-    conn.execute("PRAGMA foreign_keys = ON")
-    migrate(conn)
+    try:
+        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        conn.execute("PRAGMA journal_mode = WAL")
+        conn.execute(f"PRAGMA synchronous = {SYNCHRONOUS}")
+        conn.execute("PRAGMA foreign_keys = ON")
+        migrate(conn)
+    except sqlite3.DatabaseError as exc:  # not an SQLite file, or a damaged one: never written to
+        conn.close()
+        raise DatelineError(Code.BAD_ARGUMENT, f"{path} is not a dateline database: {exc}") from exc
     return conn
 
 

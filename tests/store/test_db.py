@@ -85,3 +85,13 @@ def test_a_version_1_file_is_upgraded_in_place_keeping_its_rows(tmp_path: Path) 
     assert writer.execute("SELECT source FROM failures").fetchall() == [("old.html",)]
     indexes = {row[1] for row in writer.execute("PRAGMA index_list('event_parties')")}
     assert "event_parties_event" in indexes
+
+
+def test_a_file_that_is_not_a_database_is_refused_and_left_as_it_was(tmp_path: Path) -> None:
+    path = tmp_path / "notes.db"
+    path.write_bytes(b"shopping list: bread, milk\n" * 200)
+    before = path.read_bytes()
+    with pytest.raises(DatelineError) as info:
+        open_writer(path)
+    assert info.value.code is Code.BAD_ARGUMENT and "not a dateline database" in info.value.message
+    assert path.read_bytes() == before
