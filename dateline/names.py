@@ -25,6 +25,23 @@ def rules(language: str) -> tuple[tuple[re.Pattern[str], str], ...]:
     return tuple((re.compile(pattern), repl) for pattern, repl in load(language, "names").get("to_english", []))
 
 
+@cache
+def transcribed(language: str) -> re.Pattern[str] | None:
+    """Which words the language's rules rewrite; None: every word (the rules are safe for all)."""
+    pattern = load(language, "names").get("transcribed")
+    return re.compile(pattern) if pattern else None
+
+
+def to_english(word: str, language: str) -> str:
+    """One lower-case word in the language's transcription rewritten the English way."""
+    marked = transcribed(language)
+    if marked is not None and not marked.search(word):
+        return word
+    for pattern, repl in rules(language):
+        word = pattern.sub(repl, word)
+    return word
+
+
 def transliterate(text: str) -> str:
     """Cyrillic letters to Latin, keeping capitals."""
     table = translit_table()
@@ -47,10 +64,10 @@ def canonical_person(name: str, language: str | None) -> str:
     if CYRILLIC.search(name):
         latin = transliterate(name)
     else:
-        latin = name.lower()
-        for pattern, repl in rules(language or "en") if language != "en" else ():
-            latin = pattern.sub(repl, latin)
-        latin = fold(latin)
+        words = name.lower().split()
+        if language and language != "en":
+            words = [to_english(word, language) for word in words]
+        latin = fold(" ".join(words))
     for pattern, repl in rules("en"):
         latin = pattern.sub(repl, latin.lower())
     return " ".join(part[:1].upper() + part[1:] for part in latin.split())
@@ -63,6 +80,49 @@ def person_aliases(name: str, language: str | None) -> list[str]:
     if canonical.endswith("ey") or " " in canonical:
         variants.add(re.sub(r"ey\b", "ei", canonical))
     return sorted(v for v in variants if v)
+
+
+# Fewer consonants than this in a sound key match too many names to join two spellings by it.
+MIN_SOUND_KEY = 4
+
+
+@cache
+def sound_rules() -> tuple[tuple[re.Pattern[str], str], ...]:
+    return tuple((re.compile(pattern), repl) for pattern, repl in load("all", "names").get("sound_key", []))
+
+
+@cache
+def reading_rules(language: str) -> tuple[tuple[re.Pattern[str], str], ...]:
+    return tuple((re.compile(pattern), repl) for pattern, repl in load(language, "names").get("sound", []))
+
+
+def sound_key(name: str, reading: str | None = None) -> str:
+    """A name's consonant skeleton, word by word, the same for a Latin spelling and its Cyrillic
+    transcription ("Donald Trump" and "Дональд Трамп" are "dnld trmp"); rules in all/names.toml.
+    With a `reading`, each word is first rewritten the way that language pronounces it."""
+    words = transliterate(name).casefold().split()
+    for pattern, repl in reading_rules(reading) if reading else ():
+        words = [pattern.sub(repl, word) for word in words]
+    letters = load("all", "names").get("sound_letters", {})
+    text = fold("".join(letters.get(char, char) for char in " ".join(words)))
+    for pattern, repl in sound_rules():
+        text = pattern.sub(repl, text)
+    skeletons = (re.sub(r"(.)\1+", r"\1", word) for word in text.split())
+    return " ".join(word for word in skeletons if word)
+
+
+def sound_keys(name: str) -> set[str]:
+    """Every sound key of a name: the plain one and, for a Latin spelling, one per language that
+    may be how it is read (all/names.toml `sound_readings`). Cyrillic has the plain one only."""
+    keys = {sound_key(name)}
+    if not CYRILLIC.search(name):
+        keys.update(sound_key(name, reading) for reading in load("all", "names").get("sound_readings", []))
+    return {key for key in keys if key}
+
+
+def joinable_by_sound(key: str) -> bool:
+    """Whether a sound key is distinctive enough to join two spellings of a name."""
+    return len(key.replace(" ", "")) >= MIN_SOUND_KEY
 
 
 # A stem shorter than this is not stripped further: short names would all look alike.

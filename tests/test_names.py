@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from dateline.names import canonical_person
+from dateline.names import canonical_person, joinable_by_sound, sound_key, sound_keys
 
 
 @pytest.mark.parametrize(("name", "language"), [
@@ -18,3 +18,46 @@ def test_transcriptions_of_one_name_meet(name: str, language: str) -> None:
 def test_spanish_names_keep_their_spelling_bar_accents(name: str) -> None:
     folded = name.replace("Á", "A").replace("é", "e").replace("í", "i")
     assert canonical_person(name, "es") == folded
+
+
+@pytest.mark.parametrize(("latin", "cyrillic"), [
+    ("Donald Trump", "Дональд Трамп"), ("Daniel Whitaker", "Дэниел Уитакер"), ("John Kerry", "Джон Керри"),
+    ("Emmanuel Macron", "Эммануэль Макрон"), ("Olaf Scholz", "Олаф Шольц"), ("Kamala Harris", "Камала Харрис"),
+    ("Volodymyr Zelensky", "Владимир Зеленский"), ("Josep Borrell", "Жозеп Боррель"),
+])
+def test_a_latin_name_and_its_cyrillic_transcription_share_a_sound_key(latin: str, cyrillic: str) -> None:
+    assert sound_key(latin) == sound_key(cyrillic)
+    assert joinable_by_sound(sound_key(latin))
+
+
+@pytest.mark.parametrize(("one", "other"), [
+    ("Donald Trump", "Donald Tusk"), ("John Kerry", "John Kelly"), ("Sergey Lavrov", "Sergey Lavrentyev"),
+])
+def test_different_names_have_different_sound_keys(one: str, other: str) -> None:
+    assert sound_key(one) != sound_key(other)
+
+
+def test_a_short_name_is_not_distinctive_enough_to_join_by_sound() -> None:
+    assert not joinable_by_sound(sound_key("Joe Li"))
+
+
+@pytest.mark.parametrize(("latin", "cyrillic"), [
+    ("Olivier Garnier", "Оливье Гарнье"), ("Laurent Durand", "Лоран Дюран"), ("Michel Barnier", "Мишель Барнье"),
+    ("François Bayrou", "Франсуа Байру"), ("David Lambrechts", "Давид Ламбрехтс"),
+    ("Jens Stoltenberg", "Йенс Столтенберг"), ("Deniz Aktaş", "Дениз Акташ"), ("Kārlis Ozoliņš", "Карлис Озолиньш"),
+])
+def test_a_name_read_as_its_language_reads_it_meets_its_cyrillic_transcription(latin: str, cyrillic: str) -> None:
+    assert sound_keys(latin) & sound_keys(cyrillic)
+
+
+def test_a_cyrillic_name_has_only_its_plain_sound_key() -> None:
+    assert sound_keys("Оливье Гарнье") == {sound_key("Оливье Гарнье")}
+
+
+@pytest.mark.parametrize(("name", "english"), [
+    ("Étienne Roussel", "Etienne Roussel"), ("Michel Barnier", "Michel Barnier"), ("Louis Aliot", "Louis Aliot"),
+    ("Vladimir Poutine", "Vladimir Putin"), ("Mikhaïl Michoustine", "Mikhail Mishustin"),
+    ("Sergueï Choïgou", "Sergey Shoigu"), ("Alexandre Loukachenko", "Alexandre Lukashenko"),
+])
+def test_french_rules_rewrite_only_the_words_transcribed_from_russian(name: str, english: str) -> None:
+    assert canonical_person(name, "fr") == english

@@ -2,7 +2,8 @@
 
 Each new article is compared with the stories active around its date: the cosine of its
 multilingual embedding with the story's centroid, plus a bonus for each canonical entity it
-shares with the story's most-cited ones (names agree across languages once canonical). The
+shares with the story's most-cited ones (names agree across languages once canonical, and a
+person's name transcribed from Cyrillic meets its Latin spelling by sound). The
 best story above the join threshold takes it; otherwise it opens a new story. Nothing is
 recomputed: a join updates one story's centroid and counts, so the cost per article stays flat
 as the corpus grows (the candidates are a vector operation over the stories' arrays).
@@ -14,12 +15,13 @@ import json
 import sqlite3
 from collections import Counter
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 from typing import Any
 
 import numpy as np
 
 from dateline.corpus.embed import DIMENSIONS, VECTOR_DTYPE, from_bytes, to_bytes
+from dateline.names import joinable_by_sound, sound_key
 from dateline.settings import StorySettings
 
 # Entities of a story compared with an article's, and named in its label.
@@ -50,6 +52,15 @@ class ArticleFacts:
     def entities(self) -> frozenset[str]:
         """The canonical names the article gives."""
         return frozenset(self.mentions)
+
+
+@lru_cache(maxsize=65536)
+def identity(name: str) -> str:
+    """What two canonical names share when they name one entity in two scripts: the sound key
+    ("Donald Trump" and "Donald Tramp", transcribed from Cyrillic), or the name itself when its
+    sound key is too short to tell names apart."""
+    key = sound_key(name)
+    return key if joinable_by_sound(key) else name
 
 
 def day_of(value: str | None) -> int:
@@ -163,7 +174,9 @@ class StoryIndex:
         return self.ids[int(candidates[close[best]])], score
 
     def bonus(self, story: Story, article: ArticleFacts) -> float:
-        shared = len(article.entities.intersection(story.top_entities()))
+        top = story.top_entities()
+        sounds = {identity(name) for name in top}
+        shared = sum(1 for name in article.entities if name in top or identity(name) in sounds)
         return min(self.settings.max_entity_bonus, self.settings.entity_bonus * shared)
 
     def put(self, story: Story) -> None:

@@ -7,8 +7,10 @@ A file written by a newer dateline is refused rather than guessed at.
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Callable
 
 from dateline.errors import Code, DatelineError
+from dateline.names import CYRILLIC, sound_keys
 
 # Version 1: the corpus. Offsets are character offsets into articles.text, as in the record.
 # Canonical entities are shared across documents and languages; doc_entities are their
@@ -158,9 +160,36 @@ CREATE VIRTUAL TABLE articles_fts USING fts5(
 # Version 2: an event's parties looked up by the event (entity and story pages join on it).
 EVENT_PARTIES_BY_EVENT = "CREATE INDEX event_parties_event ON event_parties(article_id, idx);"
 
-MIGRATIONS: tuple[tuple[int, str, str], ...] = (
-    (1, "corpus: articles, sightings, duplicates, entities, quotes, events, stories, search", INITIAL),
-    (2, "index event parties by event", EVENT_PARTIES_BY_EVENT),
+# Version 3: a person is joined across scripts by the sound of the name ("Donald Trump" is
+# "Дональд Трамп"): entity_sounds holds each entity's sound keys (names.sound_keys), and
+# entities.script says whether the entity has only ever been seen in Cyrillic, so a Latin
+# spelling, when it comes, can become its canonical name. Both are filled in for stored rows.
+SOUND_KEYS = """
+ALTER TABLE entities ADD COLUMN script TEXT NOT NULL DEFAULT 'latin';
+UPDATE entities SET script = 'cyrillic' WHERE id IN (
+    SELECT entity_id FROM doc_entities GROUP BY entity_id HAVING min(dateline_is_cyrillic(name)) = 1);
+CREATE TABLE entity_sounds (
+    key TEXT NOT NULL, entity_id INTEGER NOT NULL REFERENCES entities(id),
+    PRIMARY KEY (key, entity_id)
+);
+"""
+
+
+def fill_sound_keys(conn: sqlite3.Connection) -> None:
+    """Sound keys for the persons a version-2 file already holds."""
+    rows = conn.execute("SELECT id, canonical FROM entities WHERE type = 'PERSON'").fetchall()
+    conn.executemany("INSERT OR IGNORE INTO entity_sounds VALUES (?, ?)",
+                     [(key, entity_id) for entity_id, canonical in rows for key in sound_keys(canonical)])
+
+
+# Each migration: its number, what it does, its SQL and a Python step run after the SQL in the
+# same transaction (for columns whose values only dateline's own functions can compute).
+Step = Callable[[sqlite3.Connection], None] | None
+
+MIGRATIONS: tuple[tuple[int, str, str, Step], ...] = (
+    (1, "corpus: articles, sightings, duplicates, entities, quotes, events, stories, search", INITIAL, None),
+    (2, "index event parties by event", EVENT_PARTIES_BY_EVENT, None),
+    (3, "persons joined across scripts by sound key", SOUND_KEYS, fill_sound_keys),
 )
 LATEST = MIGRATIONS[-1][0]
 
@@ -169,18 +198,30 @@ def version(conn: sqlite3.Connection) -> int:
     return int(conn.execute("PRAGMA user_version").fetchone()[0])
 
 
+def register_functions(conn: sqlite3.Connection) -> None:
+    """The Python functions that migrations call to fill new columns in."""
+    conn.create_function("dateline_is_cyrillic", 1, lambda text: int(bool(CYRILLIC.search(text or ""))),
+                         deterministic=True)
+
+
 def migrate(conn: sqlite3.Connection) -> int:
     """Bring the file up to the latest schema; return the version it was at."""
     found = version(conn)
     if found > LATEST:
         raise DatelineError(Code.BAD_ARGUMENT, f"the database is at schema version {found}, newer than "
                             f"this dateline knows ({LATEST}); upgrade dateline")
-    for number, _name, sql in MIGRATIONS:
+    register_functions(conn)
+    for number, _name, sql, step in MIGRATIONS:
         if number <= found:
             continue
-        # executescript commits first, so the migration gets its own explicit transaction.
+        # executescript commits whatever is pending first, so the migration opens its own
+        # explicit transaction, and the rest runs as single statements inside it.
         try:
-            conn.executescript(f"BEGIN IMMEDIATE;\n{sql}\nPRAGMA user_version = {number};\nCOMMIT;")
+            conn.executescript(f"BEGIN IMMEDIATE;\n{sql}")
+            if step is not None:
+                step(conn)
+            conn.execute(f"PRAGMA user_version = {number}")
+            conn.execute("COMMIT")
         except sqlite3.Error:
             if conn.in_transaction:
                 conn.rollback()

@@ -7,15 +7,19 @@ transaction, so a crash leaves each article either whole or absent.
 """
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import json
 import sqlite3
 from typing import Any
 
-from dateline.names import fold
+from dateline.names import CYRILLIC, fold, joinable_by_sound, sound_keys
 from dateline.stages.event_links import event_key
 
 Record = dict[str, Any]
+# Entity types joined across scripts by sound: people's names are transcribed from one script to
+# the other; organisations' and places' names are translated, and places are geocoded anyway.
+CROSS_SCRIPT_TYPES = {"PERSON"}
 
 
 def utc_now() -> str:
@@ -32,12 +36,31 @@ def canonical_of(entity: Record) -> str:
     return str(entity.get("canonical") or entity["name"])
 
 
-def resolve_entity(conn: sqlite3.Connection, canonical: str, type_: str, country: str | None) -> int:
+def resolve_entity(conn: sqlite3.Connection, canonical: str, type_: str, country: str | None,
+                   script: str = "latin") -> int:
     """The store's id for an entity known by canonical name, type and country.
 
     An article that does not know the country joins the most-cited entity of that name and
-    type; one that knows it fills in an entity first stored without a country."""
+    type; one that knows it fills in an entity first stored without a country. A person not
+    found by name is looked for by the sound of the name in the other script."""
     key, country = name_key(canonical), country or ""
+    found = by_name(conn, key, type_, country)
+    if found is not None or type_ not in CROSS_SCRIPT_TYPES:
+        return found if found is not None else insert_entity(conn, canonical, type_, country, script)
+    found = by_sound(conn, canonical, type_, country, script)
+    if found is None:
+        found = insert_entity(conn, canonical, type_, country, script)
+    add_sounds(conn, found, canonical)
+    return found
+
+
+def insert_entity(conn: sqlite3.Connection, canonical: str, type_: str, country: str, script: str) -> int:
+    cursor = conn.execute("INSERT INTO entities (canonical, type, country, name_key, script) VALUES (?, ?, ?, ?, ?)",
+                          (canonical, type_, country, name_key(canonical), script))
+    return int(cursor.lastrowid or 0)
+
+
+def by_name(conn: sqlite3.Connection, key: str, type_: str, country: str) -> int | None:
     row = conn.execute("SELECT id FROM entities WHERE name_key = ? AND type = ? AND country = ?",
                        (key, type_, country)).fetchone()
     if row:
@@ -45,24 +68,51 @@ def resolve_entity(conn: sqlite3.Connection, canonical: str, type_: str, country
     if not country:
         row = conn.execute("SELECT id FROM entities WHERE name_key = ? AND type = ? "
                            "ORDER BY n_articles DESC, id LIMIT 1", (key, type_)).fetchone()
-        if row:
-            return int(row[0])
-    else:
-        row = conn.execute("SELECT id FROM entities WHERE name_key = ? AND type = ? AND country = ''",
-                           (key, type_)).fetchone()
-        if row:
-            conn.execute("UPDATE entities SET country = ? WHERE id = ?", (country, row[0]))
-            return int(row[0])
-    cursor = conn.execute("INSERT INTO entities (canonical, type, country, name_key) VALUES (?, ?, ?, ?)",
-                          (canonical, type_, country, key))
-    return int(cursor.lastrowid or 0)
+        return int(row[0]) if row else None
+    row = conn.execute("SELECT id FROM entities WHERE name_key = ? AND type = ? AND country = ''",
+                       (key, type_)).fetchone()
+    if not row:
+        return None
+    conn.execute("UPDATE entities SET country = ? WHERE id = ?", (country, row[0]))
+    return int(row[0])
+
+
+def by_sound(conn: sqlite3.Connection, canonical: str, type_: str, country: str, script: str) -> int | None:
+    """A person stored under the other script's spelling of the name, with no other country.
+
+    Only across scripts: within one, spellings that sound alike are different people as often
+    as not ("Maria" and "Mario"), and the canonical name already levels transliterations. When
+    the Latin spelling comes second it becomes the entity's canonical name."""
+    keys = sorted(key for key in sound_keys(canonical) if joinable_by_sound(key))
+    if not keys:
+        return None
+    row = conn.execute(
+        f"SELECT e.id, e.country FROM entity_sounds s JOIN entities e ON e.id = s.entity_id "
+        f"WHERE s.key IN ({', '.join('?' * len(keys))}) AND e.type = ? AND e.script != ? "
+        "AND (e.country = ? OR e.country = '' OR ? = '') ORDER BY e.n_articles DESC, e.id LIMIT 1",
+        (*keys, type_, script, country, country)).fetchone()
+    if row is None:
+        return None
+    entity_id = int(row[0])
+    if script == "latin":
+        # The Latin name may be taken by an entity of another country: the old name stays then.
+        with contextlib.suppress(sqlite3.IntegrityError):
+            conn.execute("UPDATE entities SET canonical = ?, name_key = ?, script = 'latin', country = ? "
+                         "WHERE id = ?", (canonical, name_key(canonical), row[1] or country, entity_id))
+    return entity_id
+
+
+def add_sounds(conn: sqlite3.Connection, entity_id: int, canonical: str) -> None:
+    conn.executemany("INSERT OR IGNORE INTO entity_sounds VALUES (?, ?)",
+                     [(key, entity_id) for key in sorted(sound_keys(canonical))])
 
 
 def write_entities(conn: sqlite3.Connection, article_id: str, record: Record) -> dict[str, int]:
     """Each entity of the record as a canonical entity; returns local id -> store id."""
     ids: dict[str, int] = {}
     for entity in record.get("entities", []):
-        store_id = resolve_entity(conn, canonical_of(entity), entity["type"], entity.get("country"))
+        script = "cyrillic" if CYRILLIC.search(entity["name"]) else "latin"
+        store_id = resolve_entity(conn, canonical_of(entity), entity["type"], entity.get("country"), script)
         ids[entity["id"]] = store_id
         mentions = entity.get("mentions", [])
         conn.execute("UPDATE entities SET n_articles = n_articles + 1 WHERE id = ?", (store_id,))

@@ -65,7 +65,7 @@ def test_a_failed_migration_leaves_the_file_at_its_old_version(tmp_path: Path,
     from dateline.store import schema
 
     conn = sqlite3.connect(tmp_path / "m.db", isolation_level=None)
-    monkeypatch.setattr(schema, "MIGRATIONS", schema.MIGRATIONS + ((LATEST + 1, "broken", "CREATE TABLE x (;"),))
+    monkeypatch.setattr(schema, "MIGRATIONS", schema.MIGRATIONS + ((LATEST + 1, "broken", "CREATE TABLE x (;", None),))
     monkeypatch.setattr(schema, "LATEST", LATEST + 1)
     with pytest.raises(sqlite3.Error):
         schema.migrate(conn)
@@ -95,3 +95,21 @@ def test_a_file_that_is_not_a_database_is_refused_and_left_as_it_was(tmp_path: P
         open_writer(path)
     assert info.value.code is Code.BAD_ARGUMENT and "not a dateline database" in info.value.message
     assert path.read_bytes() == before
+
+
+def test_a_version_2_file_gets_sound_keys_and_scripts_for_the_persons_it_holds(tmp_path: Path) -> None:
+    from dateline.store.schema import EVENT_PARTIES_BY_EVENT, INITIAL
+
+    conn = sqlite3.connect(tmp_path / "v2.db", isolation_level=None)
+    conn.executescript(f"BEGIN;\n{INITIAL}\n{EVENT_PARTIES_BY_EVENT}\nPRAGMA user_version = 2;\nCOMMIT;")
+    conn.executemany("INSERT INTO entities (id, canonical, type, country, name_key, n_articles) "
+                     "VALUES (?, ?, 'PERSON', 'US', ?, 1)",
+                     [(1, "Dzhon Kerri", "dzhon kerri"), (2, "John Kelly", "john kelly")])
+    conn.executemany("INSERT INTO doc_entities VALUES (?, 'e1', ?, ?, NULL, NULL, 1)",
+                     [("ru-1", 1, "Джон Керри"), ("en-1", 2, "John Kelly")])
+    conn.close()
+    writer = open_writer(tmp_path / "v2.db")
+    rows = writer.execute("SELECT canonical, script FROM entities ORDER BY id").fetchall()
+    assert rows == [("Dzhon Kerri", "cyrillic"), ("John Kelly", "latin")]
+    sounds = set(writer.execute("SELECT entity_id, key FROM entity_sounds").fetchall())
+    assert {(1, "Jn kr"), (2, "Jn kl")} <= sounds and (1, "Jn kl") not in sounds
