@@ -27,19 +27,24 @@ def rules(language: str) -> tuple[tuple[re.Pattern[str], str], ...]:
 
 @cache
 def transcribed(language: str) -> re.Pattern[str] | None:
-    """Which words the language's rules rewrite; None: every word (the rules are safe for all)."""
+    """The words that show a name is transcribed, for the language's rules; None: every name is
+    rewritten (the rules are safe for all)."""
     pattern = load(language, "names").get("transcribed")
     return re.compile(pattern) if pattern else None
 
 
-def to_english(word: str, language: str) -> str:
-    """One lower-case word in the language's transcription rewritten the English way."""
+def to_english(words: list[str], language: str) -> list[str]:
+    """A name's lower-case words in the language's transcription rewritten the English way;
+    where the language says which names are transcriptions, others are left as they are."""
     marked = transcribed(language)
-    if marked is not None and not marked.search(word):
-        return word
-    for pattern, repl in rules(language):
-        word = pattern.sub(repl, word)
-    return word
+    if marked is not None and not any(marked.search(word) for word in words):
+        return words
+    out = []
+    for word in words:
+        for pattern, repl in rules(language):
+            word = pattern.sub(repl, word)
+        out.append(word)
+    return out
 
 
 def transliterate(text: str) -> str:
@@ -66,7 +71,7 @@ def canonical_person(name: str, language: str | None) -> str:
     else:
         words = name.lower().split()
         if language and language != "en":
-            words = [to_english(word, language) for word in words]
+            words = to_english(words, language)
         latin = fold(" ".join(words))
     for pattern, repl in rules("en"):
         latin = pattern.sub(repl, latin.lower())

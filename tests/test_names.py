@@ -58,6 +58,7 @@ def test_a_cyrillic_name_has_only_its_plain_sound_key() -> None:
     ("Étienne Roussel", "Etienne Roussel"), ("Michel Barnier", "Michel Barnier"), ("Louis Aliot", "Louis Aliot"),
     ("Vladimir Poutine", "Vladimir Putin"), ("Mikhaïl Michoustine", "Mikhail Mishustin"),
     ("Sergueï Choïgou", "Sergey Shoigu"), ("Alexandre Loukachenko", "Alexandre Lukashenko"),
+    ("Roustam Nazarov", "Rustam Nazarov"),
 ])
-def test_french_rules_rewrite_only_the_words_transcribed_from_russian(name: str, english: str) -> None:
+def test_french_rules_rewrite_only_names_transcribed_from_russian(name: str, english: str) -> None:
     assert canonical_person(name, "fr") == english

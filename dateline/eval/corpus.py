@@ -6,6 +6,11 @@
   positive when both got the same story, and gold positive when both carry the same label.
   ``stories_precision``, ``stories_recall`` and ``stories_f1``; ``cross_language_recall`` counts
   only gold pairs in two different languages (the multilingual part of the job).
+- People: the people the story set names in several languages (tests/gold/stories/people.toml,
+  every spelling the articles give each one) are looked up in the same store by each spelling.
+  ``people_merged``: the share of people whose spellings all lead to one entity, across scripts
+  ("Olivier Masson" and "Оливье Массон") and transcriptions ("Rustam" and "Roustam");
+  ``people_apart``: the share of people whose entity is none of the other people's.
 - Duplicates: the sample corpus (examples/corpus, see its README) is ingested; every file the
   README marks as a near or exact copy must land in its original's duplicate group, and no other
   pair may: ``duplicates_precision`` and ``duplicates_recall`` over those pairs.
@@ -18,6 +23,7 @@ import dataclasses
 import json
 import re
 import tempfile
+import tomllib
 from itertools import combinations
 from pathlib import Path
 from typing import Any
@@ -26,6 +32,7 @@ from dateline.settings import Settings
 
 ROOT = Path(__file__).parents[2]
 STORY_GOLD = ROOT / "tests" / "gold" / "stories" / "articles.jsonl"
+PEOPLE_GOLD = STORY_GOLD.with_name("people.toml")
 SAMPLE = ROOT / "examples" / "corpus"
 # A row of the README's file table that says "near-duplicate of `x`" or "exact copy of `x`".
 DUPLICATE_NOTE = re.compile(r"(?:near-duplicate|exact copy) of `([\w.-]+)`", re.IGNORECASE)
@@ -75,6 +82,30 @@ def story_scores(settings: Settings, work: Path) -> dict[str, float]:
     return pairwise(found, gold, {row["url"]: row["language"] for row in rows})
 
 
+def people_scores(db: Path) -> dict[str, float]:
+    """Over the people of the gold list: are a person's spellings one entity, and only theirs?"""
+    from dateline.store.db import open_reader
+    from dateline.store.lookup import entities_named
+
+    people = tomllib.loads(PEOPLE_GOLD.read_text(encoding="utf-8"))["person"]
+    conn = open_reader(db)
+    try:
+        found = [[{e.id for e in entities_named(conn, name)} for name in person["spellings"]] for person in people]
+    finally:
+        conn.close()
+    return people_agreement(found)
+
+
+def people_agreement(found: list[list[set[int]]]) -> dict[str, float]:
+    """Scores from the entity ids each spelling of each person leads to."""
+    common = [set.intersection(*ids) for ids in found]
+    merged = sum(1 for ids in common if ids)
+    everyone = [set.union(*ids) for ids in found]
+    apart = sum(1 for i, ids in enumerate(everyone)
+                if ids and not any(ids & other for j, other in enumerate(everyone) if j != i))
+    return {"people_merged": merged / len(found), "people_apart": apart / len(found)}
+
+
 def duplicate_pairs() -> set[tuple[str, str]]:
     """(copy, original) file pairs the sample corpus README declares."""
     pairs: set[tuple[str, str]] = set()
@@ -117,5 +148,6 @@ def duplicate_scores(settings: Settings, work: Path) -> dict[str, float]:
 def run(shared: Path, settings: Settings) -> dict[str, float]:
     with tempfile.TemporaryDirectory(prefix="dateline-eval-") as tmp:
         scores = story_scores(settings, Path(tmp))
+        scores.update(people_scores(Path(tmp) / "stories.db"))
         scores.update(duplicate_scores(settings, Path(tmp)))
     return scores

@@ -37,7 +37,7 @@ def canonical_of(entity: Record) -> str:
 
 
 def resolve_entity(conn: sqlite3.Connection, canonical: str, type_: str, country: str | None,
-                   script: str = "latin") -> int:
+                   script: str = "latin", spelling: str | None = None) -> int:
     """The store's id for an entity known by canonical name, type and country.
 
     An article that does not know the country joins the most-cited entity of that name and
@@ -47,10 +47,12 @@ def resolve_entity(conn: sqlite3.Connection, canonical: str, type_: str, country
     found = by_name(conn, key, type_, country)
     if found is not None or type_ not in CROSS_SCRIPT_TYPES:
         return found if found is not None else insert_entity(conn, canonical, type_, country, script)
-    found = by_sound(conn, canonical, type_, country, script)
+    # The name as written keeps letters the canonical folds away ("Aktaş" sounds "Aktash").
+    sounds = sound_keys(canonical) | (sound_keys(spelling) if spelling else set())
+    found = by_sound(conn, canonical, sounds, (type_, country, script))
     if found is None:
         found = insert_entity(conn, canonical, type_, country, script)
-    add_sounds(conn, found, canonical)
+    conn.executemany("INSERT OR IGNORE INTO entity_sounds VALUES (?, ?)", [(key, found) for key in sorted(sounds)])
     return found
 
 
@@ -77,13 +79,14 @@ def by_name(conn: sqlite3.Connection, key: str, type_: str, country: str) -> int
     return int(row[0])
 
 
-def by_sound(conn: sqlite3.Connection, canonical: str, type_: str, country: str, script: str) -> int | None:
+def by_sound(conn: sqlite3.Connection, canonical: str, sounds: set[str], kind: tuple[str, str, str]) -> int | None:
     """A person stored under the other script's spelling of the name, with no other country.
 
     Only across scripts: within one, spellings that sound alike are different people as often
     as not ("Maria" and "Mario"), and the canonical name already levels transliterations. When
     the Latin spelling comes second it becomes the entity's canonical name."""
-    keys = sorted(key for key in sound_keys(canonical) if joinable_by_sound(key))
+    type_, country, script = kind
+    keys = sorted(key for key in sounds if joinable_by_sound(key))
     if not keys:
         return None
     row = conn.execute(
@@ -102,17 +105,13 @@ def by_sound(conn: sqlite3.Connection, canonical: str, type_: str, country: str,
     return entity_id
 
 
-def add_sounds(conn: sqlite3.Connection, entity_id: int, canonical: str) -> None:
-    conn.executemany("INSERT OR IGNORE INTO entity_sounds VALUES (?, ?)",
-                     [(key, entity_id) for key in sorted(sound_keys(canonical))])
-
-
 def write_entities(conn: sqlite3.Connection, article_id: str, record: Record) -> dict[str, int]:
     """Each entity of the record as a canonical entity; returns local id -> store id."""
     ids: dict[str, int] = {}
     for entity in record.get("entities", []):
         script = "cyrillic" if CYRILLIC.search(entity["name"]) else "latin"
-        store_id = resolve_entity(conn, canonical_of(entity), entity["type"], entity.get("country"), script)
+        store_id = resolve_entity(conn, canonical_of(entity), entity["type"], entity.get("country"), script,
+                                  entity["name"])
         ids[entity["id"]] = store_id
         mentions = entity.get("mentions", [])
         conn.execute("UPDATE entities SET n_articles = n_articles + 1 WHERE id = ?", (store_id,))

@@ -1,9 +1,13 @@
-"""The corpus suite's scoring: pairwise story precision and recall, duplicate groups from the README."""
+"""The corpus suite's scoring: pairwise story precision and recall, people merged across languages,
+duplicate groups from the README."""
 from __future__ import annotations
+
+import json
+import tomllib
 
 import pytest
 
-from dateline.eval.corpus import duplicate_pairs, pairwise, same_group_pairs
+from dateline.eval.corpus import PEOPLE_GOLD, STORY_GOLD, duplicate_pairs, pairwise, people_agreement, same_group_pairs
 
 
 def test_pairwise_counts_pairs_not_clusters() -> None:
@@ -29,3 +33,17 @@ def test_a_copy_of_a_copy_is_in_the_same_group() -> None:
 def test_sample_readme_declares_the_near_and_the_exact_copy() -> None:
     assert duplicate_pairs() == {("geneva-talks.syndicated.fr.html", "geneva-talks.fr.html"),
                                  ("airline-order.mirror.en.txt", "airline-order.en.txt")}
+
+
+def test_a_person_is_merged_only_when_every_spelling_leads_to_one_entity() -> None:
+    # Person 0: both spellings find entity 1. Person 1: its spellings find 2 and 3. Person 2: 3.
+    scores = people_agreement([[{1}, {1}], [{2}, {3}], [{3}, {3}]])
+    assert scores["people_merged"] == pytest.approx(2 / 3)
+    # Entity 3 is both person 1's and person 2's: only person 0 is apart.
+    assert scores["people_apart"] == pytest.approx(1 / 3)
+
+
+def test_every_spelling_of_the_people_gold_is_in_the_story_articles() -> None:
+    text = STORY_GOLD.read_text(encoding="utf-8")
+    for person in tomllib.loads(PEOPLE_GOLD.read_text(encoding="utf-8"))["person"]:
+        assert all(json.dumps(name, ensure_ascii=False)[1:-1] in text for name in person["spellings"]), person
