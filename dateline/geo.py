@@ -45,6 +45,14 @@ CONTEXT_BONUS = 2.5
 CAPITAL_BONUS = 1.0
 # ...and the article's language is a weak prior, worth a city ten times larger.
 LANGUAGE_BONUS = 1.0
+# A town this small gets at most this bonus from context or language, worth a town three times
+# larger: naming a country, or writing in its language, is not evidence enough for its small
+# homonym of a world city ("Geneva" in an English article that names the United States is
+# Geneva, Switzerland, not Geneva, Illinois, 21,000; "Frankfurt" is not Frankfurt, Kentucky).
+# An explicit country (the entity's own, "Geneva, Illinois") still picks the town; a city
+# above the threshold keeps the full bonus ("Valence" in French is Valence, 64,000, not Valencia).
+SMALL_TOWN_POPULATION = 50_000
+SMALL_TOWN_CONCERN = 0.5
 # Alternate names this short in capitals are airport or station codes ("MOW", "PAR"), not names.
 CODE_LENGTH = 3
 # A stem left by removing a case ending must keep this many letters to be tried at all.
@@ -318,6 +326,8 @@ def _language_countries(language: str) -> frozenset[str]:
 def _city_score(city: City, context: set[str], prior: frozenset[str]) -> float:
     # Context and language both say "the article is about this country": the larger counts, not the sum.
     concern = CONTEXT_BONUS if city.country in context else LANGUAGE_BONUS if city.country in prior else 0.0
+    if city.population < SMALL_TOWN_POPULATION:
+        concern = min(concern, SMALL_TOWN_CONCERN)
     capital = CAPITAL_BONUS if city.geonames_id in _capitals() else 0.0
     return math.log10(max(city.population, 1)) + concern + capital
 

@@ -62,3 +62,19 @@ def test_run_sets_the_documents_places_from_its_entities():
     doc.entities = [entity("e1", "Москве"), entity("e2", "Вашингтон")]
     assert [(p["name"], p["country"]) for p in places.run(doc, Settings()).places] == \
         [("Moscow", "RU"), ("Washington", "US")]
+
+
+def test_naming_a_country_does_not_send_a_world_city_to_its_small_homonym_there():
+    found = places.geocode_entities([entity("e1", "United States"), entity("e2", "Geneva"), entity("e3", "Russia"),
+                                     entity("e4", "Frankfurt")], "en")
+    assert [p["country"] for p in found] == ["US", "CH", "RU", "DE"]
+
+
+def test_a_city_of_the_articles_country_beats_a_larger_foreign_exonym():
+    found = places.geocode_entities([entity("e1", "Valence"), entity("e2", "France")], "fr")
+    assert found[0]["country"] == "FR"
+
+
+def test_a_small_town_named_with_its_country_is_still_reached():
+    found = places.geocode_entities([entity("e1", "Geneva", country="US")], "en")
+    assert found[0]["country"] == "US"
