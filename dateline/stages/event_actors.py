@@ -127,7 +127,7 @@ def verb_heads(ctx: Context, verb: int, kind: str, mentions: Mentions) -> tuple[
             actors, recipients = recipients, actors
     elif subject is not None:
         actors = coordinated(ctx, subject)
-    if not actors:
+    if not actors and not passive:  # before a passive verb stands whom it is done to
         actors = left_names(ctx, owner, mentions)
     if not actors and not passive and ctx.lex.pro_drop and ctx.analysis.tokens[owner].head != owner:
         # "объявило, что выведет войска": an unsaid subject is the one of the verb above

@@ -21,7 +21,7 @@ from dateline.stages.event_phrases import (
     obliques,
 )
 from dateline.stages.event_status import Context
-from dateline.stages.roles import date_words
+from dateline.stages.roles import time_words
 
 # Types whose recipient may be a thing, not an actor: the target of an attack or a seizure.
 THING_TARGETS = {"ASSAULT", "COERCE"}
@@ -59,6 +59,8 @@ def recipient_oblique(ctx: Context, index: int, mentions: Mentions, kind: str = 
     cases = ctx.lex.words("args", "recipient_cases")
     towards = ctx.lex.words("args", "direction_prepositions") if kind in DIRECTED_TYPES else frozenset()
     for prep, head in obliques(ctx, index):
+        if is_time(ctx, head):
+            continue  # "bombing on Sunday", "strike on the first day": when, not whom
         if kind not in THING_TARGETS and not actor_like(ctx, head, mentions):
             continue  # "agreed to a six-month extension": a thing is no recipient
         case = feature_of(ctx, head, "Case")
@@ -67,6 +69,10 @@ def recipient_oblique(ctx: Context, index: int, mentions: Mentions, kind: str = 
         if not prep and case in cases or prep in wanted and not (prep in locative and is_place(ctx, head, mentions)):
             return head
     return None
+
+
+def is_time(ctx: Context, index: int) -> bool:
+    return form(ctx.analysis.tokens[index])[0] in time_words(ctx.lex.language)
 
 
 def authors(ctx: Context, thing: int) -> list[int]:
@@ -117,12 +123,12 @@ def actor_like(ctx: Context, index: int, mentions: Mentions) -> bool:
     token = ctx.analysis.tokens[index]
     if token.pos == "PRON" or entity_at(mentions, token.start, token.end, (token.start, token.end)) is not None:
         return True
-    if form(token)[0] in date_words(ctx.lex.language):
+    if is_time(ctx, index):
         return False
     if "Animacy=" in token.morph:
         return "Animacy=Anim" in token.morph
     lemma = form(token)[0]
-    if lemma in date_words(ctx.lex.language) or lemma in ctx.lex.words("args", "things"):
+    if lemma in ctx.lex.words("args", "things"):
         return False
     return token.pos in {"NOUN", "PROPN"} and lemma not in ctx.lex.nouns
 
@@ -150,7 +156,7 @@ def object_recipient(ctx: Context, verb: int, kind: str, mentions: Mentions) -> 
         inner = owner(ctx, obj, mentions)
     if inner is not None:
         return coordinated(ctx, inner)
-    return coordinated(ctx, obj) if kind in THING_TARGETS else []
+    return coordinated(ctx, obj) if kind in THING_TARGETS and not is_time(ctx, obj) else []
 
 
 def own_means(ctx: Context, head: int, kind: str, mentions: Mentions) -> bool:
@@ -173,7 +179,7 @@ def right_object(ctx: Context, verb: int, kind: str, mentions: Mentions) -> int 
     after it that no preposition introduces, past dates, numbers and adverbs, if it can be a
     recipient. Only for verbs the parse gave no object."""
     tokens = ctx.analysis.tokens
-    dates = date_words(ctx.lex.language)
+    dates = time_words(ctx.lex.language)
     after_preposition = False
     for i in range(verb + 1, ctx.sentence[-1] + 1):
         token = tokens[i]
@@ -181,11 +187,11 @@ def right_object(ctx: Context, verb: int, kind: str, mentions: Mentions) -> int 
             return None
         if token.pos == "ADP":
             after_preposition = True
-        elif token.pos in {"NOUN", "PROPN"} and form(token)[0] not in dates:
-            if after_preposition:
+        elif token.pos in {"NOUN", "PROPN"}:
+            lemma = form(token)[0]
+            if after_preposition or lemma in dates:  # "dans la nuit", "dimanche": not the object
                 after_preposition = False
                 continue
-            lemma = form(token)[0]
             if lemma in ctx.lex.nouns or not (kind in THING_TARGETS or actor_like(ctx, i, mentions)):
                 return None
             return i

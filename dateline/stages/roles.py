@@ -32,6 +32,12 @@ def date_words(language: str) -> frozenset[str]:
     return frozenset(found)
 
 
+@cache
+def time_words(language: str) -> frozenset[str]:
+    """Months, weekdays and nouns of time ("day", "semaine", "год"): words that date an event."""
+    return date_words(language) | frozenset(load(language, "dates").get("time_nouns", []))
+
+
 def norm(text: str) -> str:
     return " ".join(text.replace("’", "'").split()).casefold()
 

@@ -78,6 +78,22 @@ def test_the_agent_of_a_passive_is_the_actor_and_its_subject_the_recipient() -> 
     assert any("convoy" in r for r in event["recipient_text"])
 
 
+def test_the_subject_of_an_agentless_passive_is_the_recipient_not_the_actor() -> None:
+    record = record_of("Three Kurdish civilians have been killed in an air strike near the border.", "en")
+    event = event_of(record, "ASSAULT")
+    assert event["actor_text"] == [] and any("civilians" in r for r in event["recipient_text"])
+
+
+@pytest.mark.parametrize("text, lang, kind", [
+    ("A suicide bombing near the market on Friday killed four police officers.", "en", "ASSAULT"),
+    ("The shelling on Monday destroyed a school.", "en", "ASSAULT"),
+    ("Workers stopped work on the first day of the strike over pay.", "en", "PROTEST"),
+])
+def test_a_stretch_of_time_is_never_a_recipient(text: str, lang: str, kind: str) -> None:
+    event = event_of(record_of(text, lang), kind)
+    assert not any(w in r.lower() for r in event["recipient_text"] for w in ("friday", "monday", "day"))
+
+
 @pytest.mark.parametrize("text, lang, kind, status", [
     ("Israeli troops did not attack the camp.", "en", "ASSAULT", "negated"),
     ("Le Hamas n'a pas libéré les otages.", "fr", "RETREAT", "negated"),
