@@ -11,6 +11,7 @@ someone is the subject of the clause it governs ("demanded that the US cancel �
 """
 from __future__ import annotations
 
+from dateline.stages.event_lexicon import is_one_of
 from dateline.stages.event_phrases import (
     SUBJECT_DEPS,
     Arguments,
@@ -64,8 +65,11 @@ def finite(ctx: Context, verb: int) -> bool:
 
 def passive_voice(ctx: Context, verb: int) -> bool:
     """A "passive" subject is one only when the verb has no tense auxiliary without a passive
-    one: the French parser reads "Le Mexique a reconnu" as a passive."""
+    one and is not a verb whose past takes "être": the French parser reads "Le Mexique a
+    reconnu" and "sont entrés" as passives."""
     deps = {ctx.analysis.tokens[k].dep for k in ctx.kids.get(verb, [])}
+    if is_one_of(ctx.analysis.tokens[verb], ctx.lex.words("args", "unaccusative_verbs")):
+        return False  # "les dockers sont entrés en grève": past tense with "être", not a passive
     return not ("aux:tense" in deps and not deps & {"aux:pass", "auxpass"})
 
 
@@ -160,6 +164,8 @@ def noun_heads(ctx: Context, noun: int, kind: str, mentions: Mentions) -> tuple[
     inner = recipient_oblique(ctx, noun, mentions, kind)
     recipients = coordinated(ctx, inner) if inner is not None else []
     carrier = tokens[noun].head
+    if tokens[noun].dep == "pobj" and tokens[carrier].dep == "prep":  # "went on strike": the verb
+        carrier = tokens[carrier].head
     if tokens[noun].dep in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS or carrier == noun \
             or tokens[carrier].pos not in {"VERB", "AUX"}:
         return [], recipients

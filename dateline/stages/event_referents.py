@@ -121,6 +121,8 @@ def condition_recipient(ctx: Context, heads: list[int], args: Arguments, mention
     if args.recipients:
         return
     tokens = ctx.analysis.tokens
+    # the condition may hang on the threatened verb ("threatened to stop talks if X …")
+    heads = heads + [k for h in heads for k in ctx.kids.get(h, []) if tokens[k].dep == "xcomp"]
     for head in heads:
         for clause in ctx.kids.get(head, []):
             marks = [k for k in ctx.kids.get(clause, []) if tokens[k].dep == "mark"]

@@ -171,7 +171,22 @@ def stands(ctx: Context, trigger: Trigger) -> bool:
     if token.dep in SUBJECT_DEPS:
         return is_one_of(carrier, ctx.lex.words("args", "occurrence_verbs"))
     light = ctx.lex.words("args", "light_verbs")
-    return token.dep in CARRIED_DEPS and carrier.pos in {"VERB", "AUX"} and is_one_of(carrier, light)
+    if token.dep in CARRIED_DEPS and carrier.pos in {"VERB", "AUX"} and is_one_of(carrier, light):
+        return True
+    return in_state(ctx, trigger.head)
+
+
+def in_state(ctx: Context, noun: int) -> bool:
+    """A noun after a state verb's preposition ("went on strike", "sont entrés en grève",
+    "вышли на забастовку"; ``state_verbs``, verb and preposition): the state is the event."""
+    tokens = ctx.analysis.tokens
+    token, verb = tokens[noun], tokens[tokens[noun].head]
+    preposition = next((tokens[k].text.lower() for k in ctx.kids.get(noun, []) if tokens[k].dep == "case"), None)
+    if token.dep == "pobj" and verb.dep == "prep":  # English hangs the noun on its preposition
+        preposition, verb = verb.text.lower(), tokens[verb.head]
+    if preposition is None or verb.pos not in {"VERB", "AUX"}:
+        return False
+    return (form(verb)[0], preposition) in ctx.lex.args.get("state_verbs", ())
 
 
 def obligation_triggers(ctx: Context, found: list[Trigger]) -> list[Trigger]:

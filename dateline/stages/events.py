@@ -155,14 +155,23 @@ def plural_participants(events: list[dict[str, Any]], doc: Document) -> None:
                 break
 
 
+def same_actors(one: dict[str, Any], other: dict[str, Any]) -> bool:
+    """Two events of one sentence have the same actors: the same entities, or, where none is an
+    entity ("Islamic fundamentalists"), the same words."""
+    if one["actor"] or other["actor"]:
+        return bool(one["actor"]) and one["actor"] == other["actor"]
+    return bool(one["actor_text"]) and one["actor_text"] == other["actor_text"]
+
+
 def sibling_recipients(events: list[dict[str, Any]]) -> None:
     """An event with no recipient takes the one of an event of the same actors told in the
-    same sentence ("a annoncé la fin du cessez-le-feu, accusant les rebelles de violations")."""
+    same sentence ("a annoncé la fin du cessez-le-feu, accusant les rebelles de violations",
+    "began a hunger strike to demand the resignation of the minister")."""
     for event in events:
-        if event["recipient"] or event["recipient_text"] or not event["actor"]:
+        if event["recipient"] or event["recipient_text"] or not (event["actor"] or event["actor_text"]):
             continue
         twin = next((e for e in events if e is not event and e["sentence_start"] == event["sentence_start"]
-                     and e["actor"] == event["actor"] and e["recipient"]), None)
+                     and same_actors(e, event) and e["recipient"]), None)
         if twin is not None:
             event["recipient"], event["recipient_text"] = list(twin["recipient"]), list(twin["recipient_text"])
             event["recipient_country"] = list(twin["recipient_country"])

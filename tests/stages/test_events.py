@@ -94,6 +94,38 @@ def test_a_stretch_of_time_is_never_a_recipient(text: str, lang: str, kind: str)
     assert not any(w in r.lower() for r in event["recipient_text"] for w in ("friday", "monday", "day"))
 
 
+@pytest.mark.parametrize("text, lang, actor", [
+    ("Dockers went on strike on Monday.", "en", "Dockers"),
+    ("The miners have been on strike since March.", "en", "miners"),
+    ("Les dockers sont entrés en grève lundi.", "fr", "dockers"),
+    ("Шахтёры вышли на забастовку в понедельник.", "ru", "Шахтёры"),
+])
+def test_a_strike_told_as_a_state_is_a_protest_by_the_subject(text: str, lang: str, actor: str) -> None:
+    event = event_of(record_of(text, lang), "PROTEST")
+    assert event["mode"] == "strike" and event["actor_text"] == [actor]
+
+
+def test_a_state_verb_going_ahead_with_a_plan_is_no_event_of_the_plan() -> None:
+    record = record_of("The government went ahead with the deployment of new missiles.", "en")
+    assert "MOBILIZE" not in {e["type"] for e in record["events"]}
+
+
+def test_a_french_past_with_etre_is_not_a_passive() -> None:
+    event = event_of(record_of("Les contrôleurs aériens sont entrés en grève à Marseille.", "fr"), "PROTEST")
+    assert any("contrôleurs" in a for a in event["actor_text"]) and event["recipient_text"] == []
+
+
+def test_a_threat_is_aimed_at_the_subject_of_the_condition_of_the_threatened_act() -> None:
+    event = event_of(record_of("The rebels threatened to resume attacks if the army entered the valley.", "en"),
+                     "THREATEN")
+    assert event["recipient_text"] == ["army"]
+
+
+def test_a_protest_takes_the_recipient_of_the_demand_it_is_made_for() -> None:
+    record = record_of("Hundreds of students began a hunger strike to demand the release of Ahmed Nazif.", "en")
+    assert names(record, event_of(record, "PROTEST")["recipient"]) == ["Ahmed Nazif"]
+
+
 @pytest.mark.parametrize("text, lang, kind, status", [
     ("Israeli troops did not attack the camp.", "en", "ASSAULT", "negated"),
     ("Le Hamas n'a pas libéré les otages.", "fr", "RETREAT", "negated"),
