@@ -41,6 +41,9 @@ RIGHT_STOP = {"VERB", "SCONJ", "CCONJ", "PRON"}
 # Types whose recipient may follow a target preposition ("sanctions on", "удар по").
 TARGETED_TYPES = {"ASSAULT", "SANCTION", "COERCE", "THREATEN", "PROTEST"}
 OBJECT_DEPS = {"obj", "dobj", "iobj", "obl:arg", "dative"}
+# Types that answer someone's proposal, appeal or act: the name written before the thing answered
+# is its author and the recipient ("rejected a US offer", "will support a Security Council resolution").
+ANSWER_TYPES = {"REJECT", "AGREE", "SUPPORT", "ACCUSE"}
 
 
 def is_place(ctx: Context, head: int, mentions: Mentions) -> bool:
@@ -94,12 +97,25 @@ def authors(ctx: Context, thing: int) -> list[int]:
     return found
 
 
-def owner(ctx: Context, thing: int, mentions: Mentions) -> int | None:
+def author_name(ctx: Context, index: int, mentions: Mentions) -> bool:
+    """A name written before a thing that says who made it ("a US offer", "a United Nations
+    appeal"): a person, an organisation or a country, never a town ("the Minsk agreements")."""
+    token = ctx.analysis.tokens[index]
+    row = entity_at(mentions, token.start, token.end, (token.start, token.end))
+    if row is None:
+        return False
+    return row.type in {"PERSON", "ORG"} or row.type == "GPE" and row.country is not None \
+        and geo.country_by_name(ctx.text[row.start:row.end]) is not None
+
+
+def owner(ctx: Context, thing: int, mentions: Mentions, named: bool = False) -> int | None:
     """The entity a thing belongs to or comes from ("a rejeté la proposition de Moscou",
-    "отверг предложение Москвы", "condemned Iran's execution"): whom the event is directed at."""
+    "отверг предложение Москвы", "condemned Iran's execution"): whom the event is directed at.
+    ``named``: a name written before the thing counts too ("a US offer", see ANSWER_TYPES)."""
     tokens = ctx.analysis.tokens
     owners = ctx.lex.words("args", "owner_prepositions") | {""}
-    heads = [k for k in ctx.kids.get(thing, []) if tokens[k].dep.split(":")[0] == "poss"]
+    heads = [k for k in ctx.kids.get(thing, []) if tokens[k].dep.split(":")[0] == "poss"
+             or named and tokens[k].dep == "compound" and author_name(ctx, k, mentions)]
     heads += [h for p, h in obliques(ctx, thing) if p in owners]
     # the clause may describe the thing's complement ("le projet de résolution présenté par Paris")
     heads += [a for t in [thing, *(h for p, h in obliques(ctx, thing) if p in owners)] for a in authors(ctx, t)]
@@ -153,7 +169,7 @@ def object_recipient(ctx: Context, verb: int, kind: str, mentions: Mentions) -> 
     same = any(e.type == kind for e in ctx.lex.nouns.get(form(token)[0], ()))
     inner = recipient_oblique(ctx, obj, mentions, kind if same else "")
     if inner is None and kind not in THING_TARGETS:
-        inner = owner(ctx, obj, mentions)
+        inner = owner(ctx, obj, mentions, named=kind in ANSWER_TYPES)
     if inner is not None:
         return coordinated(ctx, inner)
     return coordinated(ctx, obj) if kind in THING_TARGETS and not is_time(ctx, obj) else []
