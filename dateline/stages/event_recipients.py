@@ -11,7 +11,7 @@ troupes"); a Russian dative, or "в" with the accusative of where something is s
 from __future__ import annotations
 
 from dateline import geo
-from dateline.stages.event_lexicon import form
+from dateline.stages.event_lexicon import form, is_one_of
 from dateline.stages.event_phrases import (
     Mentions,
     coordinated,
@@ -19,6 +19,7 @@ from dateline.stages.event_phrases import (
     feature_of,
     first_of,
     obliques,
+    phrase_of,
 )
 from dateline.stages.event_status import Context
 from dateline.stages.roles import time_words
@@ -161,18 +162,48 @@ def object_recipient(ctx: Context, verb: int, kind: str, mentions: Mentions) -> 
         return coordinated(ctx, oblique)
     if obj is None:
         return []
+    obj = counted(ctx, obj, kind, mentions)
     token = ctx.analysis.tokens[obj]
     if actor_like(ctx, obj, mentions) and not (kind in OBLIQUE_FIRST and token.pos == "NOUN"
                                                and entity_at(mentions, token.start, token.end,
                                                              (token.start, token.end)) is None):
         return coordinated(ctx, obj)
     same = any(e.type == kind for e in ctx.lex.nouns.get(form(token)[0], ()))
-    inner = recipient_oblique(ctx, obj, mentions, kind if same else "")
-    if inner is None and kind not in THING_TARGETS:
-        inner = owner(ctx, obj, mentions, named=kind in ANSWER_TYPES)
+    # "photographs and other intelligence to Macedonia": any conjunct may carry the complement
+    inner = next((found for conjunct in coordinated(ctx, obj)
+                  if (found := recipient_oblique(ctx, conjunct, mentions, kind if same else "")) is not None), None)
+    if inner is None:
+        inner = owner(ctx, obj, mentions, named=kind in ANSWER_TYPES) if kind not in THING_TARGETS \
+            else holder(ctx, obj, mentions)
     if inner is not None:
         return coordinated(ctx, inner)
     return coordinated(ctx, obj) if kind in THING_TARGETS and not is_time(ctx, obj) else []
+
+
+def counted(ctx: Context, head: int, kind: str, mentions: Mentions) -> int:
+    """The people a quantity noun counts ("scores of refugees", "des dizaines de civils"), else
+    the head: a counted thing ("un paquet de sanctions") or an actor's forces moved (OWN_FORCES_TYPES)."""
+    if kind in OWN_FORCES_TYPES or not is_one_of(ctx.analysis.tokens[head], ctx.lex.words("args", "quantity_nouns")):
+        return head
+    owners = ctx.lex.words("args", "owner_prepositions") | {""}
+    return next((h for p, h in obliques(ctx, head) if p in owners and actor_like(ctx, h, mentions)), head)
+
+
+def holder(ctx: Context, thing: int, mentions: Mentions) -> int | None:
+    """Whose is the thing a physical act hits ("shelled positions of the army", "hacked the
+    computers of officers"): the party it belongs to (a place only says where), where the thing's own phrase does
+    not already name it ("frappé les sites nucléaires de l'Iran" keeps the sites, Iran inside)."""
+    owners = ctx.lex.words("args", "owner_prepositions") | {""}
+    first, last = phrase_of(ctx, thing)
+    return next((h for p, h in obliques(ctx, thing) if p in owners and not first <= h <= last
+                 and is_party(ctx, h, mentions)), None)
+
+
+def is_party(ctx: Context, head: int, mentions: Mentions) -> bool:
+    """An entity that can be a party, not a place: a person, an organisation, a group."""
+    token = ctx.analysis.tokens[head]
+    found = entity_at(mentions, token.start, token.end, (token.start, token.end))
+    return found is not None and found.type not in {"GPE", "LOC"}
 
 
 def own_means(ctx: Context, head: int, kind: str, mentions: Mentions) -> bool:

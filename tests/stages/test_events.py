@@ -136,6 +136,19 @@ def test_the_author_named_before_an_answered_proposal_is_the_recipient_but_never
     assert event_of(record_of(text, "en"), kind)["recipient_text"] == recipient
 
 
+@pytest.mark.parametrize("text, lang, kind, recipient", [
+    ("Security forces tortured dozens of refugees in the camp.", "en", "ASSAULT", "refugees"),
+    ("Des soldats ont torturé des dizaines de civils.", "fr", "ASSAULT", "civils"),
+    ("Israeli helicopters shelled positions of the Palestinian security forces near Rafah.", "en", "ASSAULT",
+     "Palestinian security forces"),
+    ("The United States is providing satellite photographs and other intelligence to Ukraine.", "en", "AID",
+     "Ukraine"),
+])
+def test_the_recipient_is_whom_a_count_a_thing_or_a_conjunct_leads_to(text: str, lang: str, kind: str,
+                                                                      recipient: str) -> None:
+    assert event_of(record_of(text, lang), kind)["recipient_text"] == [recipient]
+
+
 @pytest.mark.parametrize("text, lang, kind, status", [
     ("Israeli troops did not attack the camp.", "en", "ASSAULT", "negated"),
     ("Le Hamas n'a pas libéré les otages.", "fr", "RETREAT", "negated"),
