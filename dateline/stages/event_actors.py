@@ -27,7 +27,9 @@ from dateline.stages.event_recipients import (
     OBJECT_DEPS,
     OBLIQUE_FIRST,
     OBLIQUE_ONLY,
+    THING_TARGETS,
     between,
+    is_place,
     object_recipient,
     own_means,
     recipient_oblique,
@@ -162,6 +164,9 @@ def noun_heads(ctx: Context, noun: int, kind: str, mentions: Mentions) -> tuple[
     if sides:
         return sides, []
     inner = recipient_oblique(ctx, noun, mentions, kind)
+    if inner is None and kind in THING_TARGETS:  # "the invasion of South Lebanon", "обстрел Донецка"
+        owners = ctx.lex.words("args", "owner_prepositions") | {""}
+        inner = next((h for p, h in obliques(ctx, noun) if p in owners and is_place(ctx, h, mentions)), None)
     recipients = coordinated(ctx, inner) if inner is not None else []
     carrier = tokens[noun].head
     if tokens[noun].dep == "pobj" and tokens[carrier].dep == "prep":  # "went on strike": the verb

@@ -149,6 +149,14 @@ def test_the_recipient_is_whom_a_count_a_thing_or_a_conjunct_leads_to(text: str,
     assert event_of(record_of(text, lang), kind)["recipient_text"] == [recipient]
 
 
+@pytest.mark.parametrize("text, lang, place", [
+    ("Israel mounted an invasion of South Lebanon.", "en", "South Lebanon"),
+    ("Обстрел Донецка продолжился ночью.", "ru", "Донецка"),
+])
+def test_the_place_an_attack_noun_governs_is_its_target(text: str, lang: str, place: str) -> None:
+    assert event_of(record_of(text, lang), "ASSAULT")["recipient_text"] == [place]
+
+
 @pytest.mark.parametrize("text, lang, kind, status", [
     ("Israeli troops did not attack the camp.", "en", "ASSAULT", "negated"),
     ("Le Hamas n'a pas libéré les otages.", "fr", "RETREAT", "negated"),
