@@ -36,6 +36,7 @@ from dateline.stages.event_recipients import (
     right_object,
 )
 from dateline.stages.event_status import Context
+from dateline.stages.event_triggers import framing_noun
 
 PASSIVE_SUBJECT_DEPS = {"nsubj:pass", "nsubjpass", "csubjpass"}
 # Dependencies through which a verb without a subject takes the subject of its head.
@@ -160,13 +161,15 @@ def verb_heads(ctx: Context, verb: int, kind: str, mentions: Mentions) -> tuple[
 def noun_heads(ctx: Context, noun: int, kind: str, mentions: Mentions) -> tuple[list[int], list[int]]:
     """A nominal event: the sides it is "between", else the subject of the verb that carries it."""
     tokens = ctx.analysis.tokens
-    sides = between(ctx, noun)
+    event = noun
+    noun = framing_noun(ctx, noun) or noun  # "5 million euros of aid", "a mediation effort"
+    sides = between(ctx, event)
     if sides:
         return sides, []
-    inner = recipient_oblique(ctx, noun, mentions, kind)
+    inner = recipient_oblique(ctx, event, mentions, kind)
     if inner is None and kind in THING_TARGETS:  # "the invasion of South Lebanon", "обстрел Донецка"
         owners = ctx.lex.words("args", "owner_prepositions") | {""}
-        inner = next((h for p, h in obliques(ctx, noun) if p in owners and is_place(ctx, h, mentions)), None)
+        inner = next((h for p, h in obliques(ctx, event) if p in owners and is_place(ctx, h, mentions)), None)
     recipients = coordinated(ctx, inner) if inner is not None else []
     carrier = tokens[noun].head
     if tokens[noun].dep == "pobj" and tokens[carrier].dep == "prep":  # "went on strike": the verb
@@ -175,6 +178,9 @@ def noun_heads(ctx: Context, noun: int, kind: str, mentions: Mentions) -> tuple[
             or tokens[carrier].pos not in {"VERB", "AUX"}:
         return [], recipients
     actors, carried = verb_heads(ctx, carrier, kind, mentions)
+    if noun != event:  # a framed event noun: of the verb's other complements, only whom it goes to
+        return actors, recipients or [h for h in carried if tokens[h].dep in {"iobj", "dative"}
+                                      or "Case=Dat" in tokens[h].morph]
     return actors, recipients or [h for h in carried if h != noun]
 
 

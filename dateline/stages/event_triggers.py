@@ -151,7 +151,8 @@ def framing_noun(ctx: Context, noun: int) -> int | None:
         head = tokens[head].head
     elif tokens[noun].dep.split(":")[0] not in {"nmod", "compound"}:
         return None
-    frames = ctx.lex.words("args", "quantity_nouns") | ctx.lex.words("args", "frame_nouns")
+    frames = ctx.lex.words("args", "quantity_nouns") | ctx.lex.words("args", "frame_nouns") \
+        | ctx.lex.words("args", "unit_nouns")
     return head if head != noun and is_one_of(tokens[head], frames) else None
 
 

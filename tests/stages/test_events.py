@@ -157,6 +157,20 @@ def test_the_place_an_attack_noun_governs_is_its_target(text: str, lang: str, pl
     assert event_of(record_of(text, lang), "ASSAULT")["recipient_text"] == [place]
 
 
+def test_aid_counted_in_money_is_aid_from_the_giver_to_the_receiver() -> None:
+    event = event_of(record_of("The European Union gave Chad 5 million euros of aid.", "en"), "AID")
+    assert (event["actor_text"], event["recipient_text"]) == (["European Union"], ["Chad"])
+
+
+@pytest.mark.parametrize("text, lang, actor", [
+    ("The government accepted the demands of the striking miners.", "en", "government"),
+    ("Le gouvernement a accepté les revendications des agriculteurs.", "fr", "gouvernement"),
+    ("Правительство согласилось с требованиями шахтёров.", "ru", "Правительство"),
+])
+def test_accepting_demands_is_a_concession(text: str, lang: str, actor: str) -> None:
+    assert event_of(record_of(text, lang), "CONCEDE")["actor_text"] == [actor]
+
+
 @pytest.mark.parametrize("text, lang, kind, status", [
     ("Israeli troops did not attack the camp.", "en", "ASSAULT", "negated"),
     ("Le Hamas n'a pas libéré les otages.", "fr", "RETREAT", "negated"),
