@@ -45,12 +45,12 @@ CONTEXT_BONUS = 2.5
 CAPITAL_BONUS = 1.0
 # ...and the article's language is a weak prior, worth a city ten times larger.
 LANGUAGE_BONUS = 1.0
-# A town this small gets at most this bonus from context or language, worth a town three times
-# larger: naming a country, or writing in its language, is not evidence enough for its small
-# homonym of a world city ("Geneva" in an English article that names the United States is
-# Geneva, Switzerland, not Geneva, Illinois, 21,000; "Frankfurt" is not Frankfurt, Kentucky).
-# An explicit country (the entity's own, "Geneva, Illinois") still picks the town; a city
-# above the threshold keeps the full bonus ("Valence" in French is Valence, 64,000, not Valencia).
+# A town this small gets at most this bonus when the document names its country, worth a town
+# three times larger: naming a country is not evidence enough for its small homonym of a world
+# city ("Geneva" in an English article that names the United States is Geneva, Switzerland,
+# not Geneva, Illinois, 21,000; "Frankfurt" is not Frankfurt, Kentucky). The region written
+# next to it ("Geneva, Illinois") still picks the town; a city above the threshold keeps the
+# full bonus ("Valence" in a French article naming France is Valence, 64,000, not Valencia).
 SMALL_TOWN_POPULATION = 50_000
 SMALL_TOWN_CONCERN = 0.5
 # Alternate names this short in capitals are airport or station codes ("MOW", "PAR"), not names.
@@ -76,6 +76,7 @@ class City:
     lon: float
     population: int
     kind: str = "city"
+    admin1: str = ""  # first-level division code ("TX"), as geonames gives it
 
 
 @dataclass(frozen=True)
@@ -136,8 +137,8 @@ def _cities() -> _Cities:
     index: defaultdict[str, list[int]] = defaultdict(list)
     aliases: dict[int, tuple[str, ...]] = {}
     for entry in raw.values():
-        city = City(int(entry["geonameid"]), entry["name"], entry["countrycode"],
-                    float(entry["latitude"]), float(entry["longitude"]), int(entry["population"]))
+        city = City(int(entry["geonameid"]), entry["name"], entry["countrycode"], float(entry["latitude"]),
+                    float(entry["longitude"]), int(entry["population"]), admin1=str(entry.get("admin1code") or ""))
         by_id[city.geonames_id] = city
         names = [n for n in entry["alternatenames"] if _indexable(n) and n != city.name]
         aliases[city.geonames_id] = tuple(dict.fromkeys(names))
@@ -323,17 +324,18 @@ def _language_countries(language: str) -> frozenset[str]:
     return frozenset(_lang_table(language, "places").get("prior_countries", []))
 
 
-def _city_score(city: City, context: set[str], prior: frozenset[str]) -> float:
+def _city_score(city: City, context: set[str], prior: frozenset[str], prior_bonus: float) -> float:
     # Context and language both say "the article is about this country": the larger counts, not the sum.
-    concern = CONTEXT_BONUS if city.country in context else LANGUAGE_BONUS if city.country in prior else 0.0
-    if city.population < SMALL_TOWN_POPULATION:
-        concern = min(concern, SMALL_TOWN_CONCERN)
+    language = prior_bonus if city.country in prior else 0.0
+    concern = CONTEXT_BONUS if city.country in context else language
+    if city.country in context and city.population < SMALL_TOWN_POPULATION:
+        concern = max(SMALL_TOWN_CONCERN, language)
     capital = CAPITAL_BONUS if city.geonames_id in _capitals() else 0.0
     return math.log10(max(city.population, 1)) + concern + capital
 
 
 def resolve_place(name: str, context_countries: set[str], language: str | None,
-                  country_hint: str | None = None) -> Place | None:
+                  country_hint: str | None = None, admin1_hint: str = "") -> Place | None:
     """The place ``name`` most likely means in a document, or None when no place has that name.
 
     A country name gives the country. Among homonymous cities the score is log10(population)
@@ -342,7 +344,8 @@ def resolve_place(name: str, context_countries: set[str], language: str | None,
     constants). Context is thus strong but not absolute: it beats a 300-fold population gap,
     not a capital 30 times larger ("Paris" in an article naming only the United States is Paris,
     France). ``country_hint``, an entity's own country, keeps only that country's cities when it
-    has any: that is how Paris, Texas is reached.
+    has any, and ``admin1_hint`` (a region written next to the name, see ``dateline.regions``)
+    only those of that division: that is how Paris, Texas is reached.
     """
     # The first spelling that names anything wins, so a city's own name beats a country's inflected one.
     for key in _lookup_keys(name):
@@ -353,16 +356,19 @@ def resolve_place(name: str, context_countries: set[str], language: str | None,
         return None
     if country is not None:
         return country
-    return _best_city(candidates, context_countries, language, country_hint)
+    return _best_city(candidates, context_countries, language, country_hint, admin1_hint)
 
 
 def _best_city(candidates: list[City], context_countries: set[str], language: str | None,
-               country_hint: str | None) -> City:
+               country_hint: str | None, admin1_hint: str = "") -> City:
     hinted = [c for c in candidates if country_hint and c.country == country_hint.upper()]
+    if admin1_hint:  # a division with no town of that name was not the town's region ("Paris, Georgia and …")
+        hinted = [c for c in hinted if c.admin1 == admin1_hint]
     candidates = hinted or candidates
     context = {c.upper() for c in context_countries}
     prior = _language_countries(language) if language else frozenset()
-    return max(candidates, key=lambda c: _city_score(c, context, prior))
+    weight = float(_lang_table(language, "places").get("prior_weight", LANGUAGE_BONUS)) if language else 0.0
+    return max(candidates, key=lambda c: _city_score(c, context, prior, weight))
 
 
 def demonym_forms(language: str) -> dict[str, str]:

