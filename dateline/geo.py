@@ -53,6 +53,16 @@ LANGUAGE_BONUS = 1.0
 # full bonus ("Valence" in a French article naming France is Valence, 64,000, not Valencia).
 SMALL_TOWN_POPULATION = 50_000
 SMALL_TOWN_CONCERN = 0.5
+# Another place of the same country the document names this close to a homonym says it is the one meant, worth a
+# city a thousand times larger ("Naples" beside Fort Myers is Naples, Florida; "Valence" beside
+# Grenoble is Valence, Drôme). Only names whose biggest city is DOMINANT_RATIO times the next
+# give such a point: "London" (London, Ontario is a twentieth of London) must not pull Windsor
+# to England.
+NEAR_KM = 300.0
+NEAR_BONUS = 3.0
+DOMINANT_RATIO = 100
+EARTH_RADIUS_KM = 6371.0
+Point = tuple[float, float, str]  # lat, lon, country
 # Alternate names this short in capitals are airport or station codes ("MOW", "PAR"), not names.
 CODE_LENGTH = 3
 # A stem left by removing a case ending must keep this many letters to be tried at all.
@@ -324,6 +334,30 @@ def _language_countries(language: str) -> frozenset[str]:
     return frozenset(_lang_table(language, "places").get("prior_countries", []))
 
 
+def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * EARTH_RADIUS_KM * math.asin(math.sqrt(a))
+
+
+def dominant_city(name: str) -> City | None:
+    """The city a name means on its own: its only one, or one DOMINANT_RATIO times the next."""
+    if _country_at(fold(name)) is not None:
+        return None
+    found = city_candidates(name)
+    if len(found) == 1 or len(found) > 1 and found[0].population >= DOMINANT_RATIO * found[1].population:
+        return found[0]
+    return None
+
+
+def _near(city: City, points: Iterable[Point]) -> bool:
+    """A point of the same country close by (across a border, "Vienne" beside Genève is still Vienna)."""
+    return any(country == city.country and 0 < distance_km(city.lat, city.lon, lat, lon) <= NEAR_KM
+               for lat, lon, country in points)
+
+
 def _city_score(city: City, context: set[str], prior: frozenset[str], prior_bonus: float) -> float:
     # Context and language both say "the article is about this country": the larger counts, not the sum.
     language = prior_bonus if city.country in prior else 0.0
@@ -335,7 +369,7 @@ def _city_score(city: City, context: set[str], prior: frozenset[str], prior_bonu
 
 
 def resolve_place(name: str, context_countries: set[str], language: str | None,
-                  country_hint: str | None = None, admin1_hint: str = "") -> Place | None:
+                  country_hint: str | None = None, admin1_hint: str = "", near: Iterable[Point] = ()) -> Place | None:
     """The place ``name`` most likely means in a document, or None when no place has that name.
 
     A country name gives the country. Among homonymous cities the score is log10(population)
@@ -345,7 +379,8 @@ def resolve_place(name: str, context_countries: set[str], language: str | None,
     not a capital 30 times larger ("Paris" in an article naming only the United States is Paris,
     France). ``country_hint``, an entity's own country, keeps only that country's cities when it
     has any, and ``admin1_hint`` (a region written next to the name, see ``dateline.regions``)
-    only those of that division: that is how Paris, Texas is reached.
+    only those of that division: that is how Paris, Texas is reached. ``near``: the points of
+    the other places the document names; a homonym close to one gains NEAR_BONUS.
     """
     # The first spelling that names anything wins, so a city's own name beats a country's inflected one.
     for key in _lookup_keys(name):
@@ -356,11 +391,12 @@ def resolve_place(name: str, context_countries: set[str], language: str | None,
         return None
     if country is not None:
         return country
-    return _best_city(candidates, context_countries, language, country_hint, admin1_hint)
+    return _best_city(candidates, context_countries, language, (country_hint, admin1_hint), tuple(near))
 
 
 def _best_city(candidates: list[City], context_countries: set[str], language: str | None,
-               country_hint: str | None, admin1_hint: str = "") -> City:
+               hint: tuple[str | None, str], near: tuple[Point, ...] = ()) -> City:
+    country_hint, admin1_hint = hint
     hinted = [c for c in candidates if country_hint and c.country == country_hint.upper()]
     if admin1_hint:  # a division with no town of that name was not the town's region ("Paris, Georgia and …")
         hinted = [c for c in hinted if c.admin1 == admin1_hint]
@@ -368,7 +404,7 @@ def _best_city(candidates: list[City], context_countries: set[str], language: st
     context = {c.upper() for c in context_countries}
     prior = _language_countries(language) if language else frozenset()
     weight = float(_lang_table(language, "places").get("prior_weight", LANGUAGE_BONUS)) if language else 0.0
-    return max(candidates, key=lambda c: _city_score(c, context, prior, weight))
+    return max(candidates, key=lambda c: _city_score(c, context, prior, weight) + (NEAR_BONUS if _near(c, near) else 0))
 
 
 def demonym_forms(language: str) -> dict[str, str]:

@@ -13,7 +13,7 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from dateline.eval import corpus, entities, events, extraction, plover_gsr, quotes, seed
+from dateline.eval import corpus, entities, events, extraction, places, plover_gsr, quotes, seed
 from dateline.settings import Settings, load_settings
 
 BASELINE = Path(__file__).with_name("baseline.json")
@@ -22,6 +22,7 @@ SUITES: dict[str, Callable[[Path, Settings], dict[str, float]]] = {
     "seed": seed.run,
     "extraction": extraction.run,
     "entities": entities.run,
+    "places": places.run,
     "quotes": quotes.run,
     "events": events.run,
     "plover": plover_gsr.run,

@@ -7,20 +7,19 @@ gold description ("image credit" wants credit, "teaser" wants related, ...). The
 from __future__ import annotations
 
 import json
-import math
 from pathlib import Path
 from typing import Any
 
 from dateline.api import make_document
 from dateline.errors import DatelineError
 from dateline.eval.seed_events import score_events
+from dateline.geo import distance_km
 from dateline.pipeline import run_stages
 from dateline.settings import Settings
 
 GOLD = Path("gold")
 # A place counts as geocoded within this distance of its gold coordinates.
 GEOCODE_KM = 25.0
-EARTH_RADIUS_KM = 6371.0
 # Words of a gold chrome description and the kinds that fit them, most specific first.
 KIND_WORDS: tuple[tuple[str, frozenset[str]], ...] = (
     ("teaser", frozenset({"related"})),
@@ -81,13 +80,6 @@ def analyze_gold_doc(shared: Path, gold: dict[str, Any], settings: Settings,
 
 def surfaces(entity: dict[str, Any]) -> set[str]:
     return {m["text"] for m in entity["mentions"]} | set(entity.get("aliases", []))
-
-
-def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * EARTH_RADIUS_KM * math.asin(math.sqrt(a))
 
 
 def score_entities(record: dict[str, Any], gold: dict[str, Any]) -> dict[str, float]:

@@ -20,6 +20,7 @@ from dateline.stages import gender
 from dateline.stages.collectives import add_collectives, designated_organisations, join_acronyms, join_places_of
 from dateline.stages.groups import add_groups
 from dateline.stages.mentions import Mention, collect
+from dateline.stages.places import near_points
 from dateline.stages.pronouns import is_subject, resolve_pronouns
 from dateline.stages.roles import norm
 
@@ -237,7 +238,7 @@ def entity_aliases(group: list[Mention], kind: str, name: str, language: str | N
 
 
 def build(group: list[Mention], number: int, language: str | None, context: set[str],
-          known: dict[str, str], text: str = "") -> dict[str, Any]:
+          known: dict[str, str], text: str = "", near: list[geo.Point] | None = None) -> dict[str, Any]:
     kind = Counter(m.type for m in group if m.kind == "name").most_common(1)
     entity_type = kind[0][0] if kind else group[0].type
     name = entity_name(group, language)
@@ -245,7 +246,8 @@ def build(group: list[Mention], number: int, language: str | None, context: set[
     place = None
     if entity_type in {"GPE", "LOC"}:  # "Paris, Texas": the region written with it picks the homonym
         bare, region = regions.entity_region(text, name, (m.end for m in group))
-        place = geo.resolve_place(bare, context, language, *(region or (None, "")))
+        hint, admin1 = region or (None, "")
+        place = geo.resolve_place(bare, context, language, hint, admin1, near or [])
     if place is not None:
         canonical = geo.canonical_place_name(place)
     return {"id": f"e{number}", "name": name, "canonical": canonical, "type": entity_type,
@@ -283,7 +285,8 @@ def find_entities(analysis: Analysis, text: str, language: str) -> list[dict[str
     mentions = resolve_descriptions(analysis, mentions, known, wanted)
     known = gender.genders(analysis, text, mentions, language)
     context = {m.country for m in mentions if m.country and m.key.startswith("country:")}
-    return [build(group, i, language, context, known, text)
+    near = near_points({m.text for m in mentions if m.kind == "name" and m.type in {"GPE", "LOC"}})
+    return [build(group, i, language, context, known, text, near)
             for i, group in enumerate(group_mentions(mentions), start=1)]
 
 

@@ -38,13 +38,20 @@ def context_countries(entities: Iterable[Mapping[str, Any]]) -> set[str]:
     return found
 
 
-def _resolve(entity: Mapping[str, Any], context: set[str], language: str | None, text: str = "") -> geo.Place | None:
+def near_points(names: Iterable[str]) -> list[geo.Point]:
+    """Where the places the document names lie, for those a name alone settles."""
+    cities = (geo.dominant_city(regions.split_region(name)[0]) for name in names)
+    return [(city.lat, city.lon, city.country) for city in cities if city is not None]
+
+
+def _resolve(entity: Mapping[str, Any], context: set[str], language: str | None, text: str = "",
+             near: list[geo.Point] | None = None) -> geo.Place | None:
     ends = [int(m["end"]) for m in entity.get("mentions", [])]
     _, region = regions.entity_region(text, str(entity.get("name") or ""), ends)
     hint, admin1 = region or (entity.get("country"), "")
     for name in _names(entity):
         name, _ = regions.split_region(name)
-        place = geo.resolve_place(name, context, language, country_hint=hint, admin1_hint=admin1)
+        place = geo.resolve_place(name, context, language, hint, admin1, near or [])
         if place is not None:
             return place
     return None
@@ -60,11 +67,12 @@ def geocode_entities(entities: list[dict[str, Any]], language: str | None, text:
     """One place record per place entity the gazetteer knows, in the entities' order; ``text``
     is the document's, where a region may follow a name ("Paris, Texas")."""
     context = context_countries(entities)
+    near = near_points(str(e.get("name") or "") for e in entities if e.get("type") in PLACE_TYPES)
     places: list[dict[str, Any]] = []
     for entity in entities:
         if entity.get("type") not in PLACE_TYPES:
             continue
-        place = _resolve(entity, context, language, text)
+        place = _resolve(entity, context, language, text, near)
         if place is not None:
             places.append(place_record(str(entity.get("id", "")), place))
     return places

@@ -78,3 +78,13 @@ def test_a_city_of_the_articles_country_beats_a_larger_foreign_exonym():
 def test_a_small_town_named_with_its_country_is_still_reached():
     found = places.geocode_entities([entity("e1", "Geneva", country="US")], "en")
     assert found[0]["country"] == "US"
+
+
+def test_a_named_town_nearby_settles_a_homonym() -> None:
+    found = places.geocode_entities([entity("e1", "Naples"), entity("e2", "Fort Myers")], "en")
+    assert found[0]["country"] == "US" and found[0]["lat"] < 30
+
+
+def test_a_town_across_a_border_is_no_evidence() -> None:
+    found = places.geocode_entities([entity("e1", "Genève"), entity("e2", "Vienne")], "fr")
+    assert [p["country"] for p in found] == ["CH", "AT"]
