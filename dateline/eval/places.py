@@ -21,7 +21,8 @@ from typing import Any
 
 from dateline import geo
 from dateline.eval.event_match import analyse_texts
-from dateline.eval.seed import GEOCODE_KM, distance_km
+from dateline.eval.seed import GEOCODE_KM
+from dateline.homonyms import distance_km
 from dateline.settings import Settings
 
 GOLD = Path(__file__).parents[2] / "tests/gold/places/places.jsonl"
