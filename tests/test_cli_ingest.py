@@ -135,3 +135,5 @@ def test_readme_sample_ingest_then_search_finds_across_languages(tmp_path: Path,
     assert {"fr", "en", "ru"} <= {hit["language"] for hit in named}
     stories = json.loads(run_cli("stories", "--min-size", "2", "--db", db, "--json").out)
     assert len(stories) == 1 and {"fr", "en", "ru", "es"} <= set(stories[0]["languages"])
+    person = json.loads(run_cli("entity", "Дэниел Уитакер", "--db", db, "--json").out)
+    assert person["entity"]["canonical"] == "Daniel Whitaker" and "Дэниел Уитакер" in person["aliases"]
