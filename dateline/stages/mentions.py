@@ -51,10 +51,29 @@ class Mention:
     extra: dict[str, Any] = field(default_factory=dict)
 
 
+# How far back a capital's locative word is looked for, through a coordination ("between
+# Warsaw and Kyiv", "à Paris, Berlin et Moscou").
+LOCATIVE_WINDOW = 60
+
+
 def preceded_by_locative(text: str, start: int, language: str) -> bool:
-    before = norm(text[max(0, start - 12):start]).split()
+    """A capital after a locative word or a verb that takes a place ("a quitté Moscou") is the
+    city; so is one joined to such a capital ("between Warsaw and Kyiv")."""
+    table = words(language)
+    places = {norm(w) for w in [*table.get("locative", []), *table.get("place_verbs", [])]}
+    joiners = {norm(w) for w in table.get("place_joiners", [])}
+    raw = text[max(0, start - LOCATIVE_WINDOW):start].replace(",", " ").split()
+    before = [norm(w) for w in raw]
     tail = before[-1] if before else ""
-    return tail in {norm(w) for w in words(language).get("locative", [])} or tail.endswith(("d'", "l'"))
+    if tail in places or tail.endswith(("d'", "l'")):
+        return True
+    if tail not in joiners:
+        return False
+    # back over the capitalised names before the joiner to the word that governs them all
+    i = len(raw) - 2
+    while i >= 0 and (raw[i][:1].isupper() or before[i] in joiners):
+        i -= 1
+    return 0 <= i < len(raw) - 2 and before[i] in places
 
 
 def is_date(span: Span, language: str) -> bool:

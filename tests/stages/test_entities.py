@@ -52,6 +52,20 @@ def test_a_capital_after_a_locative_preposition_is_the_city():
     assert entity_with(entities, "Pékin") is not entity_with(entities, "Chine")
 
 
+@pytest.mark.parametrize(("text", "lang", "capital", "country"), [
+    ("Le ministre a quitté Moscou lundi. La Russie attend un accord.", "fr", "Moscou", "Russie"),
+    ("A new train will run between Warsaw and Kyiv. Poland and Ukraine agreed.", "en", "Kyiv", "Ukraine"),
+])
+def test_a_capital_a_verb_of_place_or_a_coordination_governs_is_the_city(text, lang, capital, country):
+    entities = entities_of(text, lang)
+    assert entity_with(entities, capital) is not entity_with(entities, country)
+
+
+def test_a_capital_addressed_by_a_verb_is_still_its_country():
+    entities = entities_of("Moscow warned Kyiv on Monday. Ukraine rejected the warning.", "en")
+    assert entity_with(entities, "Kyiv") is entity_with(entities, "Ukraine")
+
+
 def test_a_lone_title_word_is_not_an_entity():
     entities = entities_of("Le secrétaire d'État a démissionné. L'État devra nommer un remplaçant.", "fr")
     assert all(e["name"] not in {"État", "Etat"} for e in entities)
