@@ -45,11 +45,33 @@ def region_named(name: str) -> Region | None:
 
 def region_after(text: str, end: int) -> Region | None:
     """The region written right after a place name ending at ``end``."""
+    found = written_region(text, end)
+    return found[0] if found else None
+
+
+def written_region(text: str, end: int) -> tuple[Region, int, int] | None:
+    """The region written right after a place name ending at ``end``, with its span."""
     match = AFTER.match(text, end, min(len(text), end + WINDOW))
     if match is None or not match.group(1)[:1].isupper():
         return None
     words = match.group(1).split()
-    return next((found for n in range(len(words), 0, -1) if (found := region_named(" ".join(words[:n])))), None)
+    for n in range(len(words), 0, -1):
+        region = region_named(" ".join(words[:n]))
+        if region is not None:
+            start = match.start(1)
+            return region, start, start + len(" ".join(words[:n]))
+    return None
+
+
+def division_spans(text: str, ends: Iterable[int]) -> set[tuple[int, int]]:
+    """Where divisions (not countries) are written as the region of a place: "Victoria" in
+    "Melbourne, Victoria" names no place of its own."""
+    spans: set[tuple[int, int]] = set()
+    for end in ends:
+        found = written_region(text, end)
+        if found is not None and found[0][1]:
+            spans.add((found[1], found[2]))
+    return spans
 
 
 def split_region(name: str) -> tuple[str, Region | None]:

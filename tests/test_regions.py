@@ -45,3 +45,10 @@ def test_the_region_after_a_city_picks_its_homonym(text: str, name: str, country
 def test_a_region_that_names_no_homonym_is_ignored() -> None:
     text = "Talks in Paris, Georgia and Armenia agreed."
     assert places.geocode_entities([place_entity(text, "Paris")], "en", text)[0]["country"] == "FR"
+
+
+def test_a_division_written_as_a_region_is_no_place_of_its_own() -> None:
+    text = "Flooding in Melbourne, Victoria, closed roads."
+    melbourne, victoria = place_entity(text, "Melbourne"), place_entity(text, "Victoria")
+    victoria["id"] = "e2"
+    assert [p["entity"] for p in places.geocode_entities([melbourne, victoria], "en", text)] == ["e1"]

@@ -63,14 +63,22 @@ def place_record(entity_id: str, place: geo.Place) -> dict[str, Any]:
             "lon": place.lon, "country": place.country, "geonames_id": place.geonames_id}
 
 
+def only_regions(entity: Mapping[str, Any], divisions: set[tuple[int, int]]) -> bool:
+    """Every mention of the entity is the region written after another place."""
+    mentions = entity.get("mentions", [])
+    return bool(mentions) and all((int(m["start"]), int(m["end"])) in divisions for m in mentions)
+
+
 def geocode_entities(entities: list[dict[str, Any]], language: str | None, text: str = "") -> list[dict[str, Any]]:
     """One place record per place entity the gazetteer knows, in the entities' order; ``text``
     is the document's, where a region may follow a name ("Paris, Texas")."""
     context = context_countries(entities)
     near = near_points(str(e.get("name") or "") for e in entities if e.get("type") in PLACE_TYPES)
+    divisions = regions.division_spans(text, (int(m["end"]) for e in entities if e.get("type") in PLACE_TYPES
+                                              for m in e.get("mentions", [])))
     places: list[dict[str, Any]] = []
     for entity in entities:
-        if entity.get("type") not in PLACE_TYPES:
+        if entity.get("type") not in PLACE_TYPES or only_regions(entity, divisions):
             continue
         place = _resolve(entity, context, language, text, near)
         if place is not None:
