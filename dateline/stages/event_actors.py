@@ -32,6 +32,7 @@ from dateline.stages.event_recipients import (
     is_place,
     object_recipient,
     own_means,
+    owned_by,
     recipient_oblique,
     right_object,
 )
@@ -168,8 +169,7 @@ def noun_heads(ctx: Context, noun: int, kind: str, mentions: Mentions) -> tuple[
         return sides, []
     inner = recipient_oblique(ctx, event, mentions, kind)
     if inner is None and kind in THING_TARGETS:  # "the invasion of South Lebanon", "обстрел Донецка"
-        owners = ctx.lex.words("args", "owner_prepositions") | {""}
-        inner = next((h for p, h in obliques(ctx, event) if p in owners and is_place(ctx, h, mentions)), None)
+        inner = next((h for h in owned_by(ctx, event) if is_place(ctx, h, mentions)), None)
     recipients = coordinated(ctx, inner) if inner is not None else []
     carrier = tokens[noun].head
     if tokens[noun].dep == "pobj" and tokens[carrier].dep == "prep":  # "went on strike": the verb

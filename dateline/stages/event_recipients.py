@@ -13,6 +13,7 @@ from __future__ import annotations
 from dateline import geo
 from dateline.stages.event_lexicon import form, is_one_of
 from dateline.stages.event_phrases import (
+    MentionRow,
     Mentions,
     coordinated,
     entity_at,
@@ -47,9 +48,21 @@ OBJECT_DEPS = {"obj", "dobj", "iobj", "obl:arg", "dative"}
 ANSWER_TYPES = {"REJECT", "AGREE", "SUPPORT", "ACCUSE"}
 
 
+def word_entity(ctx: Context, index: int, mentions: Mentions) -> MentionRow | None:
+    """The entity mention a word is part of."""
+    token = ctx.analysis.tokens[index]
+    return entity_at(mentions, token.start, token.end, (token.start, token.end))
+
+
+def owned_by(ctx: Context, head: int) -> list[int]:
+    """The complements that say whose a word is: after an owner preposition ("of", "de") or a
+    bare genitive ("позиции ВСУ")."""
+    owners = ctx.lex.words("args", "owner_prepositions") | {""}
+    return [h for p, h in obliques(ctx, head) if p in owners]
+
+
 def is_place(ctx: Context, head: int, mentions: Mentions) -> bool:
-    token = ctx.analysis.tokens[head]
-    found = entity_at(mentions, token.start, token.end, (token.start, token.end))
+    found = word_entity(ctx, head, mentions)
     return found is not None and found.type in {"GPE", "LOC"}
 
 
@@ -101,8 +114,7 @@ def authors(ctx: Context, thing: int) -> list[int]:
 def author_name(ctx: Context, index: int, mentions: Mentions) -> bool:
     """A name written before a thing that says who made it ("a US offer", "a United Nations
     appeal"): a person, an organisation or a country, never a town ("the Minsk agreements")."""
-    token = ctx.analysis.tokens[index]
-    row = entity_at(mentions, token.start, token.end, (token.start, token.end))
+    row = word_entity(ctx, index, mentions)
     if row is None:
         return False
     return row.type in {"PERSON", "ORG"} or row.type == "GPE" and row.country is not None \
@@ -114,14 +126,14 @@ def owner(ctx: Context, thing: int, mentions: Mentions, named: bool = False) -> 
     "отверг предложение Москвы", "condemned Iran's execution"): whom the event is directed at.
     ``named``: a name written before the thing counts too ("a US offer", see ANSWER_TYPES)."""
     tokens = ctx.analysis.tokens
-    owners = ctx.lex.words("args", "owner_prepositions") | {""}
+    complements = owned_by(ctx, thing)
     heads = [k for k in ctx.kids.get(thing, []) if tokens[k].dep.split(":")[0] == "poss"
              or named and tokens[k].dep == "compound" and author_name(ctx, k, mentions)]
-    heads += [h for p, h in obliques(ctx, thing) if p in owners]
+    heads += complements
     # the clause may describe the thing's complement ("le projet de résolution présenté par Paris")
-    heads += [a for t in [thing, *(h for p, h in obliques(ctx, thing) if p in owners)] for a in authors(ctx, t)]
+    heads += [a for t in [thing, *complements] for a in authors(ctx, t)]
     for k in sorted(set(heads)):
-        if entity_at(mentions, tokens[k].start, tokens[k].end, (tokens[k].start, tokens[k].end)):
+        if word_entity(ctx, k, mentions):
             return k
     # "rejected an Australian ultimatum": a nationality adjective names the country it comes from
     return next((k for k in ctx.kids.get(thing, []) if tokens[k].pos == "ADJ" and tokens[k].dep == "amod"
@@ -138,7 +150,7 @@ def actor_like(ctx: Context, index: int, mentions: Mentions) -> bool:
     """True when a word can be an actor: an entity's mention, a pronoun, an animate noun (where
     the model marks animacy), or a common noun that is no event and no thing of the lexicon."""
     token = ctx.analysis.tokens[index]
-    if token.pos == "PRON" or entity_at(mentions, token.start, token.end, (token.start, token.end)) is not None:
+    if token.pos == "PRON" or word_entity(ctx, index, mentions) is not None:
         return True
     if is_time(ctx, index):
         return False
@@ -185,24 +197,21 @@ def counted(ctx: Context, head: int, kind: str, mentions: Mentions) -> int:
     the head: a counted thing ("un paquet de sanctions") or an actor's forces moved (OWN_FORCES_TYPES)."""
     if kind in OWN_FORCES_TYPES or not is_one_of(ctx.analysis.tokens[head], ctx.lex.words("args", "quantity_nouns")):
         return head
-    owners = ctx.lex.words("args", "owner_prepositions") | {""}
-    return next((h for p, h in obliques(ctx, head) if p in owners and actor_like(ctx, h, mentions)), head)
+    return next((h for h in owned_by(ctx, head) if actor_like(ctx, h, mentions)), head)
 
 
 def holder(ctx: Context, thing: int, mentions: Mentions) -> int | None:
     """Whose is the thing a physical act hits ("shelled positions of the army", "hacked the
-    computers of officers"): the party it belongs to (a place only says where), where the thing's own phrase does
-    not already name it ("frappé les sites nucléaires de l'Iran" keeps the sites, Iran inside)."""
-    owners = ctx.lex.words("args", "owner_prepositions") | {""}
+    computers of officers"): the party it belongs to (a place only says where), where the
+    thing's own phrase does not already name it ("frappé les sites nucléaires de l'Iran" keeps
+    the sites, Iran inside)."""
     first, last = phrase_of(ctx, thing)
-    return next((h for p, h in obliques(ctx, thing) if p in owners and not first <= h <= last
-                 and is_party(ctx, h, mentions)), None)
+    return next((h for h in owned_by(ctx, thing) if not first <= h <= last and is_party(ctx, h, mentions)), None)
 
 
 def is_party(ctx: Context, head: int, mentions: Mentions) -> bool:
     """An entity that can be a party, not a place: a person, an organisation, a group."""
-    token = ctx.analysis.tokens[head]
-    found = entity_at(mentions, token.start, token.end, (token.start, token.end))
+    found = word_entity(ctx, head, mentions)
     return found is not None and found.type not in {"GPE", "LOC"}
 
 
@@ -211,8 +220,7 @@ def own_means(ctx: Context, head: int, kind: str, mentions: Mentions) -> bool:
     for ("a retiré ses troupes", "стянула войска к границе", "deployed soldiers")."""
     if kind not in OWN_FORCES_TYPES:
         return False
-    token = ctx.analysis.tokens[head]
-    row = entity_at(mentions, token.start, token.end, (token.start, token.end))
+    row = word_entity(ctx, head, mentions)
     if row is None or row.sector is None:
         return False
     possessive = any(ctx.analysis.tokens[k].dep in {"det", "poss", "nmod:poss"}
