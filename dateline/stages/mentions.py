@@ -59,9 +59,8 @@ LOCATIVE_WINDOW = 60
 def preceded_by_locative(text: str, start: int, language: str) -> bool:
     """A capital after a locative word or a verb that takes a place ("a quitté Moscou") is the
     city; so is one joined to such a capital ("between Warsaw and Kyiv")."""
-    table = words(language)
-    places = {norm(w) for w in [*table.get("locative", []), *table.get("place_verbs", [])]}
-    joiners = {norm(w) for w in table.get("place_joiners", [])}
+    places = word_set(language, "locative") | word_set(language, "place_verbs")
+    joiners = word_set(language, "place_joiners")
     raw = text[max(0, start - LOCATIVE_WINDOW):start].replace(",", " ").split()
     before = [norm(w) for w in raw]
     tail = before[-1] if before else ""
