@@ -68,6 +68,14 @@ def test_shared_names_tip_a_borderline_article_into_the_story() -> None:
     assert index.choose(article("c", near, entities=("Sergey Lavrov", "Geneva")))[0] == 1
 
 
+def test_a_name_transcribed_from_cyrillic_counts_as_shared_with_its_latin_spelling() -> None:
+    index = index_with(article("a", unit((0, 1)), entities=("Daniel Whitaker", "Joe Li")))
+    story = index.stories[1]
+    # "Deniel Uitaker" is how "Дэниел Уитакер" transliterates; a short key ("Dzho Li") joins nothing.
+    assert index.bonus(story, article("b", unit((0, 1)), entities=("Deniel Uitaker",))) == SETTINGS.entity_bonus
+    assert index.bonus(story, article("c", unit((0, 1)), entities=("Dzho Li",))) == 0.0
+
+
 def test_story_counts_languages_outlets_dates_and_label() -> None:
     a = article("a", unit((0, 1)), "2026-03-01", ("Sergey Lavrov", "Geneva"), ("CONSULT",), "fr")
     b = article("b", unit((0, 1)), "2026-03-02", ("Sergey Lavrov",), ("CONSULT", "ACCUSE"), "ru")
