@@ -31,8 +31,8 @@ LANGUAGE_BONUS = 1.0
 SMALL_TOWN_POPULATION = 50_000
 SMALL_TOWN_CONCERN = 0.5
 # Another place of the same country the document names this close to a homonym says it is the
-# one meant, worth a city a thousand times larger ("Naples" beside Fort Myers is Naples,
-# Florida; "Valence" beside Grenoble is Valence, Drôme). Only names whose biggest city is
+# one meant, worth a city a thousand times larger ("Florence" beside Nashville is Florence,
+# Alabama; "Vienne" beside Lyon is Vienne, Isère). Only names whose biggest city is
 # DOMINANT_RATIO times the next give such a point: "London" (London, Ontario is a twentieth of
 # London) must not pull Windsor to England.
 NEAR_KM = 300.0

@@ -1,6 +1,7 @@
 """Places stage: place entities geocoded, homonyms settled by the countries the document names."""
 from __future__ import annotations
 
+import pytest
 from conftest import make_doc
 
 from dateline.settings import Settings
@@ -80,9 +81,14 @@ def test_a_small_town_named_with_its_country_is_still_reached():
     assert found[0]["country"] == "US"
 
 
-def test_a_named_town_nearby_settles_a_homonym() -> None:
-    found = places.geocode_entities([entity("e1", "Naples"), entity("e2", "Fort Myers")], "en")
-    assert found[0]["country"] == "US" and found[0]["lat"] < 30
+@pytest.mark.parametrize(("name", "nearby", "lang", "country"), [
+    ("Florence", "Nashville", "en", "US"),  # Florence, Alabama; alone, Florence is Italy's
+    ("Vienne", "Lyon", "fr", "FR"),  # Vienne, Isère; alone, Vienne is Vienna
+])
+def test_a_named_town_nearby_settles_a_homonym(name: str, nearby: str, lang: str, country: str) -> None:
+    alone = places.geocode_entities([entity("e1", name)], lang)
+    found = places.geocode_entities([entity("e1", name), entity("e2", nearby)], lang)
+    assert alone[0]["country"] != country and found[0]["country"] == country
 
 
 def test_a_town_across_a_border_is_no_evidence() -> None:
