@@ -42,23 +42,24 @@ def test_a_short_name_is_not_distinctive_enough_to_join_by_sound() -> None:
 
 
 @pytest.mark.parametrize(("latin", "cyrillic"), [
-    ("Olivier Garnier", "Оливье Гарнье"), ("Laurent Durand", "Лоран Дюран"), ("Michel Barnier", "Мишель Барнье"),
-    ("François Bayrou", "Франсуа Байру"), ("David Lambrechts", "Давид Ламбрехтс"),
-    ("Jens Stoltenberg", "Йенс Столтенберг"), ("Deniz Aktaş", "Дениз Акташ"), ("Kārlis Ozoliņš", "Карлис Озолиньш"),
+    ("Olivier Véran", "Оливье Веран"), ("Laurent Durand", "Лоран Дюран"), ("Michel Barnier", "Мишель Барнье"),
+    ("François Bayrou", "Франсуа Байру"), ("Bertolt Brecht", "Бертольт Брехт"),
+    ("Jens Stoltenberg", "Йенс Столтенберг"), ("Alparslan Türkeş", "Алпарслан Тюркеш"),
+    ("Krišjānis Kariņš", "Кришьянис Кариньш"), ("Binali Yıldırım", "Бинали Йылдырым"),
 ])
 def test_a_name_read_as_its_language_reads_it_meets_its_cyrillic_transcription(latin: str, cyrillic: str) -> None:
     assert sound_keys(latin) & sound_keys(cyrillic)
 
 
 def test_a_cyrillic_name_has_only_its_plain_sound_key() -> None:
-    assert sound_keys("Оливье Гарнье") == {sound_key("Оливье Гарнье")}
+    assert sound_keys("Оливье Веран") == {sound_key("Оливье Веран")}
 
 
 @pytest.mark.parametrize(("name", "english"), [
-    ("Étienne Roussel", "Etienne Roussel"), ("Michel Barnier", "Michel Barnier"), ("Louis Aliot", "Louis Aliot"),
+    ("Christophe Béchu", "Christophe Bechu"), ("Michel Barnier", "Michel Barnier"), ("Louis Aliot", "Louis Aliot"),
     ("Vladimir Poutine", "Vladimir Putin"), ("Mikhaïl Michoustine", "Mikhail Mishustin"),
     ("Sergueï Choïgou", "Sergey Shoigu"), ("Alexandre Loukachenko", "Alexandre Lukashenko"),
-    ("Roustam Nazarov", "Rustam Nazarov"),
+    ("Roustam Minnikhanov", "Rustam Minnikhanov"),
 ])
 def test_french_rules_rewrite_only_names_transcribed_from_russian(name: str, english: str) -> None:
     assert canonical_person(name, "fr") == english

@@ -12,7 +12,7 @@ from dateline.stages import places
     ("police in Moscow (Idaho) said", 16, ("US", "ID")),
     ("talks in Tbilisi, Georgia", 16, ("US", "GA")),
     ("shelling near Kharkiv, Ukraine", 21, ("UA", "")),
-    ("a storm hit Sydney, Nova Scotia, on Monday", 18, ("CA", "07")),
+    ("a storm hit Halifax, Nova Scotia, on Monday", 19, ("CA", "07")),
     ("floods in Melbourne (Victoria)", 19, ("AU", "07")),
     ("police in Perth, Scotland", 15, ("GB", "SCT")),
     ("Paris, London and Berlin", 5, None),

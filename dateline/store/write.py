@@ -47,7 +47,7 @@ def resolve_entity(conn: sqlite3.Connection, canonical: str, type_: str, country
     found = by_name(conn, key, type_, country)
     if found is not None or type_ not in CROSS_SCRIPT_TYPES:
         return found if found is not None else insert_entity(conn, canonical, type_, country, script)
-    # The name as written keeps letters the canonical folds away ("Aktaş" sounds "Aktash").
+    # The name as written keeps letters the canonical folds away ("Türkeş" sounds "Türkesh").
     sounds = sound_keys(canonical) | (sound_keys(spelling) if spelling else set())
     found = by_sound(conn, canonical, sounds, (type_, country, script))
     if found is None:
