@@ -43,9 +43,6 @@ RIGHT_STOP = {"VERB", "SCONJ", "CCONJ", "PRON"}
 # Types whose recipient may follow a target preposition ("sanctions on", "удар по").
 TARGETED_TYPES = {"ASSAULT", "SANCTION", "COERCE", "THREATEN", "PROTEST"}
 OBJECT_DEPS = {"obj", "dobj", "iobj", "obl:arg", "dative"}
-# Types that answer someone's proposal, appeal or act: the name written before the thing answered
-# is its author and the recipient ("rejected a US offer", "will support a Security Council resolution").
-ANSWER_TYPES = {"REJECT", "AGREE", "SUPPORT", "ACCUSE"}
 
 
 def word_entity(ctx: Context, index: int, mentions: Mentions) -> MentionRow | None:
@@ -111,24 +108,12 @@ def authors(ctx: Context, thing: int) -> list[int]:
     return found
 
 
-def author_name(ctx: Context, index: int, mentions: Mentions) -> bool:
-    """A name written before a thing that says who made it ("a US offer", "a United Nations
-    appeal"): a person, an organisation or a country, never a town ("the Minsk agreements")."""
-    row = word_entity(ctx, index, mentions)
-    if row is None:
-        return False
-    return row.type in {"PERSON", "ORG"} or row.type == "GPE" and row.country is not None \
-        and geo.country_by_name(ctx.text[row.start:row.end]) is not None
-
-
-def owner(ctx: Context, thing: int, mentions: Mentions, named: bool = False) -> int | None:
+def owner(ctx: Context, thing: int, mentions: Mentions) -> int | None:
     """The entity a thing belongs to or comes from ("a rejeté la proposition de Moscou",
-    "отверг предложение Москвы", "condemned Iran's execution"): whom the event is directed at.
-    ``named``: a name written before the thing counts too ("a US offer", see ANSWER_TYPES)."""
+    "отверг предложение Москвы", "condemned Iran's execution"): whom the event is directed at."""
     tokens = ctx.analysis.tokens
     complements = owned_by(ctx, thing)
-    heads = [k for k in ctx.kids.get(thing, []) if tokens[k].dep.split(":")[0] == "poss"
-             or named and tokens[k].dep == "compound" and author_name(ctx, k, mentions)]
+    heads = [k for k in ctx.kids.get(thing, []) if tokens[k].dep.split(":")[0] == "poss"]
     heads += complements
     # the clause may describe the thing's complement ("le projet de résolution présenté par Paris")
     heads += [a for t in [thing, *complements] for a in authors(ctx, t)]
@@ -185,7 +170,7 @@ def object_recipient(ctx: Context, verb: int, kind: str, mentions: Mentions) -> 
     inner = next((found for conjunct in coordinated(ctx, obj)
                   if (found := recipient_oblique(ctx, conjunct, mentions, kind if same else "")) is not None), None)
     if inner is None:
-        inner = owner(ctx, obj, mentions, named=kind in ANSWER_TYPES) if kind not in THING_TARGETS \
+        inner = owner(ctx, obj, mentions) if kind not in THING_TARGETS \
             else holder(ctx, obj, mentions)
     if inner is not None:
         return coordinated(ctx, inner)
