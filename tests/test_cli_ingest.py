@@ -12,7 +12,7 @@ from conftest import CliResult, LocalServer, fixture_path
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
-from dateline.cli_ingest import estimate_total
+from dateline.cli.ingest import estimate_total
 
 WARC_DATE = "2026-03-02T10:00:00Z"
 

@@ -173,6 +173,6 @@ def test_demonym_tables_cover_the_newsworthy_countries(language, least):
 
 
 def test_weekdays_written_as_lists_of_spellings_are_date_words() -> None:
-    from dateline.stages.roles import date_words
+    from dateline.common.roles import date_words
 
     assert {"mercredi", "miércoles", "miercoles"} <= date_words("fr") | date_words("es")

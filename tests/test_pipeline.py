@@ -8,7 +8,7 @@ from dateline.errors import Code, DatelineError
 from dateline.pipeline import STAGES, run_batch, stage_names
 from dateline.record import Document
 from dateline.settings import Settings
-from dateline.stages.html_meta import iso_date
+from dateline.stages.extract.metadata import iso_date
 
 PAGE = "Le conseil municipal a voté mardi le budget de la ville pour l'année prochaine, après un long débat."
 

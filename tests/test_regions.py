@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from dateline import regions
+from dateline.geo import regions
 from dateline.stages import places
 
 

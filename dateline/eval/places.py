@@ -22,7 +22,7 @@ from typing import Any
 from dateline import geo
 from dateline.eval.event_match import analyse_texts
 from dateline.eval.seed import GEOCODE_KM
-from dateline.homonyms import distance_km
+from dateline.geo.homonyms import distance_km
 from dateline.settings import Settings
 
 GOLD = Path(__file__).parents[2] / "tests/gold/places/places.jsonl"

@@ -13,7 +13,7 @@ from typing import Any
 from dateline.api import make_document
 from dateline.errors import DatelineError
 from dateline.eval.seed_events import score_events
-from dateline.homonyms import distance_km
+from dateline.geo.homonyms import distance_km
 from dateline.pipeline import run_stages
 from dateline.settings import Settings
 

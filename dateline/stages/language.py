@@ -10,11 +10,11 @@ import tomllib
 from collections import Counter
 from functools import cache
 
+from dateline.common.chrome import script_of
 from dateline.errors import Code, DatelineError
 from dateline.lexicon import LANG_DIR
 from dateline.record import Document
 from dateline.settings import Settings
-from dateline.stages.chrome import script_of
 
 # Share of function words ("the", "de", "и") below which text is not language at all
 # (sports box scores hold about 2%, gibberish none).

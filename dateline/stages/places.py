@@ -9,7 +9,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from dateline import geo, regions
+from dateline import geo
+from dateline.geo import regions
 from dateline.record import Document
 from dateline.settings import Settings
 

@@ -9,12 +9,12 @@ import datetime as dt
 import re
 
 from dateline import lexicon
+from dateline.common import chrome
 from dateline.errors import Code, DatelineError
 from dateline.lexicon import month_cues
 from dateline.record import Document
 from dateline.settings import Settings
-from dateline.stages import chrome
-from dateline.stages.clean import NUMERIC_DATE
+from dateline.stages.clean.stage import NUMERIC_DATE
 
 # A dateline opens the first paragraph: "PARIS, 28 septembre 2016 (AFP) - ...".
 DATELINE_HEAD = re.compile(r"^[^\W\d][^,.;:]{1,40},\s+(?P<date>[^()\-–—]{6,40}?)\s*(?:\([^)]{1,20}\))?\s*[-–—]")

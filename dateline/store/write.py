@@ -14,7 +14,7 @@ import sqlite3
 from typing import Any
 
 from dateline.names import CYRILLIC, fold, joinable_by_sound, sound_keys
-from dateline.stages.event_links import event_key
+from dateline.stages.events.links import event_key
 
 Record = dict[str, Any]
 # Entity types joined across scripts by sound: people's names are transcribed from one script to

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from dateline.stages import chrome
+from dateline.common import chrome
 
 
 def kind(text: str, site: str | None = None) -> str:

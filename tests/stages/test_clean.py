@@ -4,10 +4,11 @@ from __future__ import annotations
 import pytest
 from conftest import fixture_path, make_doc
 
+from dateline.common import chrome
 from dateline.pipeline import run_stages
 from dateline.record import Document, Line
 from dateline.settings import Settings
-from dateline.stages import chrome, clean
+from dateline.stages.clean import stage as clean
 
 
 def cleaned(name: str, **hints: object) -> Document:

@@ -36,8 +36,8 @@ def test_a_bare_institution_that_means_nothing_in_the_article_is_left_out():
 
 
 def test_a_lone_person_name_tagged_elsewhere_as_an_organisation_is_that_organisation():
-    from dateline.stages.entities import retype_lone_names
-    from dateline.stages.mentions import Mention
+    from dateline.common.mentions import Mention
+    from dateline.stages.entities.stage import retype_lone_names
 
     mentions = [Mention(0, 9, "Domicilio", "MISC", key="misc:domicilio", lemma="Domicilio"),
                 Mention(40, 49, "Domicilio", "PERSON", key="person:domicilio", lemma="Domicilio"),

@@ -143,8 +143,8 @@ def test_a_name_inside_a_quote_is_not_who_a_reporting_pronoun_means():
 
 
 def test_a_surname_with_a_particle_joins_the_full_name():
-    from dateline.stages.entities import merge_surnames
-    from dateline.stages.mentions import Mention
+    from dateline.common.mentions import Mention
+    from dateline.stages.entities.stage import merge_surnames
 
     full = Mention(0, 15, "Pieter de Vries", "PERSON", key="person:pieter de vries")
     short = Mention(60, 68, "de Vries", "PERSON", key="person:de vries")

@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from dateline import plover
-from dateline.stages.event_lexicon import build, lexicon, phrase
+from dateline.stages.events.lexicon import build, lexicon, phrase
 
 # The argument lists every event lexicon must give (dateline/stages/event_actors.py and friends read them).
 ARGUMENT_KEYS = ("recipient_prepositions", "agent_prepositions", "partner_prepositions", "between_prepositions",

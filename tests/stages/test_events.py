@@ -356,7 +356,7 @@ def test_spanish_events_are_coded_with_their_status(text: str, kind: str, status
 
 
 def test_the_same_event_told_in_three_languages_has_one_merging_key() -> None:
-    from dateline.stages.event_links import event_key
+    from dateline.stages.events.links import event_key
 
     keys = set()
     for text, lang in [("La Russie a condamné l'Ukraine.", "fr"), ("Russia condemned Ukraine.", "en"),

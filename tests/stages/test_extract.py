@@ -6,7 +6,8 @@ from conftest import fixture_path, make_doc
 
 from dateline.errors import Code, DatelineError
 from dateline.settings import Settings
-from dateline.stages import extract, read
+from dateline.stages import read
+from dateline.stages.extract import stage as extract
 
 
 def extracted(name: str, **hints: object):

@@ -1,7 +1,7 @@
 """Gender: what the text says of a person's gender, and pronoun agreement."""
 from __future__ import annotations
 
-from dateline.stages.gender import agrees, ending_vote, phrase_gender, pronoun_gender
+from dateline.common.gender import agrees, ending_vote, phrase_gender, pronoun_gender
 
 
 def test_pronouns_carry_their_gender_and_french_inversion_is_read():

@@ -5,11 +5,11 @@ from __future__ import annotations
 from typing import Any
 
 from dateline.api import make_document
+from dateline.common.mentions import Mention, subtree
 from dateline.nlp import analyze_text
 from dateline.pipeline import run_stages
 from dateline.settings import Settings
-from dateline.stages.groups import add_groups
-from dateline.stages.mentions import Mention, subtree
+from dateline.stages.entities.groups import add_groups
 
 
 def entities_of(text: str, lang: str) -> list[dict[str, Any]]:

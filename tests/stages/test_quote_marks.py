@@ -1,7 +1,7 @@
 """Quotation marks: the spans between them, paragraph by paragraph (no model)."""
 from __future__ import annotations
 
-from dateline.stages.quote_marks import find_segments
+from dateline.stages.quotes.marks import find_segments
 
 
 def segments_of(text: str) -> list[list[str]]:

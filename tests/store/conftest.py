@@ -23,7 +23,7 @@ from typing import Any
 import numpy as np
 import pytest
 
-from dateline import cli_corpus
+from dateline.cli import corpus as cli_corpus
 from dateline.corpus import stories
 from dateline.corpus.embed import DIMENSIONS, to_bytes
 from dateline.store.db import open_reader, open_writer

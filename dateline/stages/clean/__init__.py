@@ -1,0 +1,4 @@
+"""The clean stage."""
+from dateline.stages.clean.stage import run
+
+__all__ = ["run"]

@@ -1,0 +1,4 @@
+"""The entities stage."""
+from dateline.stages.entities.stage import run
+
+__all__ = ["run"]

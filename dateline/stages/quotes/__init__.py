@@ -1,0 +1,4 @@
+"""The quotes stage."""
+from dateline.stages.quotes.stage import run
+
+__all__ = ["run"]
