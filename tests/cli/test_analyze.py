@@ -13,7 +13,7 @@ from conftest import fixture_path, paragraph_texts
 FR_PAGE = str(fixture_path("fr_page.txt"))
 FR_DATED = str(fixture_path("fr_page_dated.txt"))
 EN_HTML = str(fixture_path("en_article.html"))
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 
 
 # --- output formats -----------------------------------------------------------------------

@@ -122,7 +122,7 @@ def test_progress_bar_shows_documents_per_second_and_failures(tmp_path: Path,
     assert "ingest" in result.err and "doc/s" in result.err and "failed=1" in result.err
 
 
-SAMPLE = Path(__file__).parents[1] / "examples" / "corpus"
+SAMPLE = Path(__file__).parents[2] / "examples" / "corpus"
 
 
 def test_readme_sample_ingest_then_search_finds_across_languages(tmp_path: Path,

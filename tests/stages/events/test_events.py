@@ -16,7 +16,7 @@ from dateline.api import make_document
 from dateline.pipeline import run_stages
 from dateline.settings import Settings, load_settings
 
-SHARED = Path(__file__).parents[2].parent / "shared"
+SHARED = Path(__file__).parents[3].parent / "shared"
 SEED = SHARED / "corpus/seed/sputnik-afrique-kerry-lavrov.fr.txt"
 SEED_GOLD = SHARED / "gold/sputnik-afrique-kerry-lavrov.fr.json"
 
