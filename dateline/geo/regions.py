@@ -89,3 +89,9 @@ def entity_region(text: str, name: str, ends: Iterable[int]) -> tuple[str, Regio
     if region is None:
         region = next((r for end in ends if (r := region_after(text, end)) is not None), None)
     return place, region
+
+
+def near_points(names: Iterable[str]) -> list[geo.Point]:
+    """Where the places the document names lie, for those a name alone settles."""
+    cities = (geo.dominant_city(split_region(name)[0]) for name in names)
+    return [(city.lat, city.lon, city.country) for city in cities if city is not None]

@@ -39,12 +39,6 @@ def context_countries(entities: Iterable[Mapping[str, Any]]) -> set[str]:
     return found
 
 
-def near_points(names: Iterable[str]) -> list[geo.Point]:
-    """Where the places the document names lie, for those a name alone settles."""
-    cities = (geo.dominant_city(regions.split_region(name)[0]) for name in names)
-    return [(city.lat, city.lon, city.country) for city in cities if city is not None]
-
-
 def _resolve(entity: Mapping[str, Any], context: set[str], language: str | None, text: str = "",
              near: list[geo.Point] | None = None) -> geo.Place | None:
     ends = [int(m["end"]) for m in entity.get("mentions", [])]
@@ -74,7 +68,7 @@ def geocode_entities(entities: list[dict[str, Any]], language: str | None, text:
     """One place record per place entity the gazetteer knows, in the entities' order; ``text``
     is the document's, where a region may follow a name ("Paris, Texas")."""
     context = context_countries(entities)
-    near = near_points(str(e.get("name") or "") for e in entities if e.get("type") in PLACE_TYPES)
+    near = regions.near_points(str(e.get("name") or "") for e in entities if e.get("type") in PLACE_TYPES)
     divisions = regions.division_spans(text, (int(m["end"]) for e in entities if e.get("type") in PLACE_TYPES
                                               for m in e.get("mentions", [])))
     places: list[dict[str, Any]] = []

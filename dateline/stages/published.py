@@ -14,7 +14,6 @@ from dateline.errors import Code, DatelineError
 from dateline.lexicon import month_cues
 from dateline.record import Document
 from dateline.settings import Settings
-from dateline.stages.clean.stage import NUMERIC_DATE
 
 # A dateline opens the first paragraph: "PARIS, 28 septembre 2016 (AFP) - ...".
 DATELINE_HEAD = re.compile(r"^[^\W\d][^,.;:]{1,40},\s+(?P<date>[^()\-–—]{6,40}?)\s*(?:\([^)]{1,20}\))?\s*[-–—]")
@@ -58,7 +57,7 @@ def dateline_date(first_paragraph: str) -> str | None:
     if not match:
         return None
     date = match.group("date")
-    has_date = NUMERIC_DATE.search(date) or (month_cues().search(date) and chrome.YEAR.search(date))
+    has_date = chrome.NUMERIC_DATE.search(date) or (month_cues().search(date) and chrome.YEAR.search(date))
     return date if has_date else None
 
 

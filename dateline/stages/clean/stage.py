@@ -8,7 +8,6 @@ only; clean text passes untouched.
 """
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Sequence
 
@@ -19,7 +18,6 @@ from dateline.record import Document, Line
 from dateline.settings import Settings
 from dateline.stages.clean import media
 
-NUMERIC_DATE = re.compile(r"\b(?:\d{1,2}[./-]\d{1,2}[./-](?:19|20)?\d\d|(?:19|20)\d\d-\d\d-\d\d)\b")
 # A date line is short: longer lines that mention a date are sentences.
 DATE_LINE_WORDS = 12
 # Words besides the date and its label a date line may carry (weekday, time zone, "at").
@@ -66,7 +64,7 @@ def is_date_line(text: str, words: int) -> bool:
     """A short line that is mostly a date (and its label), never a credit or a sentence."""
     if words > DATE_LINE_WORDS or chrome.COPYRIGHT.search(text):
         return False
-    if not (NUMERIC_DATE.search(text) or (month_cues().search(text) and chrome.YEAR.search(text))):
+    if not (chrome.NUMERIC_DATE.search(text) or (month_cues().search(text) and chrome.YEAR.search(text))):
         return False
     rest = month_cues().pattern.sub(" ", chrome_cues("date_label").pattern.sub(" ", text))
     other_words = [w for w in chrome.WORD.findall(rest) if not any(ch.isdigit() for ch in w)]

@@ -28,7 +28,6 @@ from dateline.stages.entities.collectives import (
     join_places_of,
 )
 from dateline.stages.entities.groups import add_groups
-from dateline.stages.places import near_points
 
 # Words of a headline, hyphenated names kept whole ("États-Unis").
 TITLE_WORD = re.compile(r"\w+(?:-\w+)*")
@@ -291,7 +290,7 @@ def find_entities(analysis: Analysis, text: str, language: str) -> list[dict[str
     mentions = resolve_descriptions(analysis, mentions, known, wanted)
     known = gender.genders(analysis, text, mentions, language)
     context = {m.country for m in mentions if m.country and m.key.startswith("country:")}
-    near = near_points({m.text for m in mentions if m.kind == "name" and m.type in {"GPE", "LOC"}})
+    near = regions.near_points({m.text for m in mentions if m.kind == "name" and m.type in {"GPE", "LOC"}})
     return [build(group, i, language, context, known, text, near)
             for i, group in enumerate(group_mentions(mentions), start=1)]
 

@@ -16,8 +16,7 @@ from typing import Any
 
 from dateline.common.mentions import children_of
 from dateline.nlp import Analysis
-from dateline.record import Document
-from dateline.stages.quotes.clauses import paragraph_index
+from dateline.record import Document, paragraph_index
 
 # Entity types that are places.
 PLACE_TYPES = {"GPE", "LOC"}

@@ -10,6 +10,7 @@ import re
 
 from dateline.common.roles import norm
 from dateline.nlp import Analysis
+from dateline.record import paragraph_index
 from dateline.stages.quotes.cues import (
     COMPLEMENT_WINDOW,
     MAX_CUE_GAP,
@@ -42,11 +43,6 @@ TRAILING = " \u00a0,;:.—–-"
 MAX_OPENING_WORDS = 2
 # Closing quotation marks: a comma right after one is a direct quote's cue, not a clause's.
 CLOSERS = frozenset(c for closers in pairs().values() for c in closers)
-
-
-def paragraph_index(paragraphs: list[tuple[int, int]], offset: int) -> int | None:
-    """Index of the paragraph holding an offset, or None."""
-    return next((i for i, (s, e) in enumerate(paragraphs) if s <= offset <= e), None)
 
 
 def paragraph_of(paragraphs: list[tuple[int, int]], offset: int) -> tuple[int, int]:

@@ -16,7 +16,7 @@ from dateline.common.mentions import children_of
 from dateline.common.roles import norm
 from dateline.errors import Code, DatelineError
 from dateline.nlp import Analysis
-from dateline.record import Document
+from dateline.record import Document, paragraph_index
 from dateline.settings import Settings
 from dateline.stages.quotes import speakers as quote_speakers
 from dateline.stages.quotes.clauses import (
@@ -25,7 +25,6 @@ from dateline.stages.quotes.clauses import (
     according_speaker,
     attributions,
     clipped,
-    paragraph_index,
     words_in,
 )
 from dateline.stages.quotes.cues import (
