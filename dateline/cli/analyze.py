@@ -1,5 +1,4 @@
-"""Command-line interface: ``dateline analyze``, ``models`` and ``eval``; the corpus commands are
-wired in from ``cli_ingest`` and ``cli_corpus``."""
+"""The document commands: ``dateline analyze``, ``models`` and ``eval``."""
 from __future__ import annotations
 
 import argparse
@@ -10,8 +9,6 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from dateline.api import INPUT_KINDS, make_document, read_source
-from dateline.cli.corpus import add_corpus_commands
-from dateline.cli.ingest import add_ingest_commands
 from dateline.errors import DatelineError
 from dateline.fetch import is_url
 from dateline.pipeline import run_batch
@@ -119,10 +116,8 @@ def cmd_eval(args: argparse.Namespace) -> int:
     return eval_main(args)
 
 
-def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="dateline", description=__doc__)
-    parser.add_argument("--config", help="TOML settings file (see dateline/settings.py)")
-    sub = parser.add_subparsers(dest="command", required=True)
+def add_analyze_commands(sub: Any) -> None:
+    """``analyze``, ``models`` and ``eval``."""
     an = sub.add_parser("analyze", help="analyse news pages and print their records")
     an.add_argument("sources", nargs="+", help="paths, directories, URLs, or - for stdin")
     fmt = an.add_mutually_exclusive_group()
@@ -145,17 +140,3 @@ def build_parser() -> argparse.ArgumentParser:
                     help="raise floors to the new scores (never lowers one)")
     ev.add_argument("--json", action="store_true", help="print the scores as JSON")
     ev.set_defaults(func=cmd_eval)
-    add_ingest_commands(sub)
-    add_corpus_commands(sub)
-    return parser
-
-
-def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
-    try:
-        return int(args.func(args))
-    except KeyboardInterrupt:
-        return 130
-    except (OSError, ValueError) as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return 2
