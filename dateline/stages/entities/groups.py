@@ -23,7 +23,7 @@ one ("les rebelles", "the army") is the latest group with the same head noun bef
 for a body, the one organisation the article names with that noun ("the police" is Westmoor
 Police), and else a new entity. A name the model found for the phrase wins: "l'armée
 syrienne" tagged as an organisation stays that organisation, and descriptions made earlier
-(dateline/stages/collectives.py, actor nouns in mentions.py) only gain a sector here.
+(dateline/stages/entities/collectives.py, actor nouns in mentions.py) only gain a sector here.
 """
 from __future__ import annotations
 

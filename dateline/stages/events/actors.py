@@ -6,7 +6,7 @@ takes the one of the verb it completes or is coordinated with ("s'apprête à su
 the names right before the verb in its clause are the actor ("Moscou et Damas auraient
 attaqué"). Coordinated phrases are compound actors; the partners of talks are actors too. A
 nominal event takes the sides it is "between", else the subject of the verb that carries it
-("a lancé une offensive"). Recipients come from event_recipients.py; what a demand asks of
+("a lancé une offensive"). Recipients come from recipients.py; what a demand asks of
 someone is the subject of the clause it governs ("demanded that the US cancel …").
 """
 from __future__ import annotations

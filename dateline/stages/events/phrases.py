@@ -1,7 +1,7 @@
 """Event argument phrases: the noun phrase an argument heads, its words, its prepositions,
 and the entity whose mention it is.
 
-The shared ground of event_actors.py and event_recipients.py: each argument is a phrase of
+The shared ground of actors.py and recipients.py: each argument is a phrase of
 the text, trimmed of articles and of complements that name nothing, and the entity whose
 mention holds its head (else most of it) gives its id and country.
 """

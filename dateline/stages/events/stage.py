@@ -2,8 +2,8 @@
 sentence that proves it.
 
 Dependency rules over verb and noun lexicons, the PETRARCH way, per sentence:
-triggers (event_triggers.py) -> status (event_status.py) -> actors and recipients
-(event_actors.py) -> the PLOVER conversions -> mode, CAMEO code and score (dateline/plover.py)
+triggers (triggers.py) -> status (status.py) -> actors and recipients
+(actors.py) -> the PLOVER conversions -> mode, CAMEO code and score (dateline/plover.py)
 -> links to the rest of the record: the place, the date, and who reports it (the speaker of
 the quote or attributed clause it is told in). The PLOVER manual's conversions: a threat to do
 X is THREATEN, not X; a future CONSULT, SUPPORT, COOPERATE or AID is an AGREE, a future

@@ -7,7 +7,7 @@ Three shapes, read from the parse and the language's cue lexicon (dateline/lang/
 - an attribution phrase: "selon X, …", "according to X, …", "по словам X, …", "comme l'a dit X, …".
 
 Each cue carries the span of its speaker phrase; resolving it to an entity is left to
-dateline/stages/quote_speakers.py. Direct quotations are found in quote_marks.py.
+dateline/stages/quotes/speakers.py. Direct quotations are found in marks.py.
 """
 from __future__ import annotations
 

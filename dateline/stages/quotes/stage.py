@@ -1,11 +1,11 @@
 """Quotes: every quotation and reported statement of the text, with its speaker.
 
-Direct quotations come from quotation marks and dialogue dashes (quote_marks.py), reported
-speech from its cue (quote_clauses.py); a quotation inside a reported clause makes it mixed.
+Direct quotations come from quotation marks and dialogue dashes (marks.py), reported
+speech from its cue (clauses.py); a quotation inside a reported clause makes it mixed.
 A quotation takes the cue set beside it (after it, before it with a colon, or inside it); a
 quotation split by its cue is one quote; a cue-less quotation paragraph carries on the quote
 before it; any other quoted words (scare quotes, titles, nicknames) are not quotes. Speakers
-are resolved to the entities of the document (quote_speakers.py).
+are resolved to the entities of the document (speakers.py).
 """
 from __future__ import annotations
 

@@ -6,7 +6,7 @@ import pytest
 from dateline import plover
 from dateline.stages.events.lexicon import build, lexicon, phrase
 
-# The argument lists every event lexicon must give (dateline/stages/event_actors.py and friends read them).
+# The argument lists every event lexicon must give (dateline/stages/events/actors.py and friends read them).
 ARGUMENT_KEYS = ("recipient_prepositions", "agent_prepositions", "partner_prepositions", "between_prepositions",
                  "locative_prepositions", "light_verbs", "reversal_nouns", "complementizers", "occurrence_verbs",
                  "attribution_prepositions", "target_prepositions", "things", "quantity_nouns", "frame_nouns",
