@@ -22,8 +22,9 @@ class ReadSettings:
     max_bytes: int = 20 * 1024 * 1024
     # Share of undecodable bytes above which a document is refused instead of repaired.
     max_bad_byte_ratio: float = 0.01
-    # HTML that stops before its closing tags is refused unless this is set.
-    allow_truncated_html: bool = False
+    # HTML that stops before its closing tags (a template's fault, a streamed response, a cut-off
+    # download) is extracted with a warning; False refuses it (E006) instead.
+    allow_truncated_html: bool = True
 
 
 @dataclass(frozen=True)

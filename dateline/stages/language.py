@@ -22,6 +22,13 @@ MIN_STOPWORD_SHARE = 0.01
 # Fewer words than this are too few to judge the share of function words.
 STOPWORD_CHECK_WORDS = 8
 WORD = re.compile(r"\w+")
+# Words of this many letters or more are judged for vowels ("Mr", "St", "km" have none);
+# acronyms in capitals are not judged.
+MIN_JUDGED_WORD = 3
+# Vowels of the Latin script, accented ones and y included (Welsh "w" is rare enough in news).
+VOWEL = re.compile(r"[aeiouyàáâãäåæèéêëìíîïòóôõöøùúûüýÿœąęėįųůű]", re.I)
+# Beyond this share of vowelless words the text is no language (real prose has a few: "Mr", "BBC").
+MAX_VOWELLESS_SHARE = 0.5
 # A whole-body verdict this sure needs no paragraph vote (each langid call costs ~10 ms).
 CLEAR_CUT = 0.95
 # Characters of the body given to langid: more do not change its verdict, only its time.
@@ -84,11 +91,6 @@ def detect(paragraphs: list[str], settings: Settings) -> str:
         raise DatelineError(Code.UNKNOWN_LANGUAGE, "the text mixes languages with no clear "
                             "majority; pass --lang")
     return lang
-    lang, weight = votes.most_common(1)[0]
-    if weight < settings.language.min_share * sum(votes.values()):
-        raise DatelineError(Code.UNKNOWN_LANGUAGE, "the text mixes languages with no clear "
-                            "majority; pass --lang")
-    return lang
 
 
 @cache
@@ -124,17 +126,42 @@ def run(doc: Document, settings: Settings) -> Document:
         doc.language = doc.hint_language.lower()
         return doc
     paragraphs = [doc.text[p["start"]:p["end"]] for p in doc.paragraphs]
+    if is_no_language(doc.text):
+        raise DatelineError(Code.UNKNOWN_LANGUAGE, "the text reads as no language at all (words "
+                            "without vowels); pass --lang if it is one")
     try:
         language = detect(paragraphs, settings)
-    except DatelineError:
-        declared = page_language(doc)
-        if not declared:
-            raise
-        doc.warnings.append(f"language not detectable from the text; the page declares {declared}")
-        doc.language = declared
+    except DatelineError as exc:
+        doc.language = uncertain_language(doc, paragraphs, exc, settings)
         return doc
     if not looks_like_language(doc.text, language):
-        raise DatelineError(Code.UNKNOWN_LANGUAGE, "the text reads as no known language (too few "
-                            "function words); pass --lang if it is one")
+        doc.warnings.append(f"language: few {language} function words (a table or a list?); "
+                            f"kept as {language}")
     doc.language = language
     return doc
+
+
+def uncertain_language(doc: Document, paragraphs: list[str], exc: DatelineError, settings: Settings) -> str:
+    """The language of a text the detector is unsure of: the page's declared language, else
+    langid's best guess, with a warning. Too little text to guess from is still refused."""
+    declared = page_language(doc)
+    if declared:
+        doc.warnings.append(f"language not detectable from the text; the page declares {declared}")
+        return declared
+    if sum(letters(p) for p in paragraphs) < settings.language.min_letters:
+        raise exc
+    guess, prob = classify(" ".join(in_main_script(paragraphs))[:LANGID_SAMPLE])
+    doc.warnings.append(f"language uncertain ({exc.message.split(';')[0]}); best guess {guess} "
+                        f"(p={prob:.2f})")
+    return guess
+
+
+def is_no_language(text: str) -> bool:
+    """True for strings of letters that no language writes: most words of the Latin script
+    with no vowel at all ("brk trnvz glpx"). Other scripts are not judged."""
+    words = [w for w in WORD.findall(text[:LANGID_SAMPLE]) if w.isalpha() and len(w) >= MIN_JUDGED_WORD]
+    latin = [w for w in words if script_of(w) == "LATIN" and not w.isupper()]
+    if len(latin) < STOPWORD_CHECK_WORDS or len(latin) < len(words) / 2:
+        return False
+    voiceless = sum(1 for w in latin if not VOWEL.search(w))
+    return voiceless > MAX_VOWELLESS_SHARE * len(latin)

@@ -30,6 +30,17 @@ DECLARATION_WINDOW = 4096
 HTML_SIGNS = re.compile(r"<!doctype\s+html|<html[\s>]|<body[\s>]|<head[\s>]|<(?:p|div|article)[\s>]", re.I)
 HTML_TAG = re.compile(r"</?[a-zA-Z][a-zA-Z0-9]*(?:\s[^<>]*)?/?>")
 SENTENCE_ENDINGS = (".", "!", "?", "»", '"', "”")
+# The encoding reported for UTF-8 text whose few invalid bytes were replaced (with a warning).
+REPAIRED_UTF8 = "utf-8 (repaired)"
+# A text is read as UTF-8 when its valid multibyte characters are at least as many as its invalid
+# bytes, and at least MIN_UTF8_SEQUENCES: a legacy single-byte page (cp1252, koi8-r) has almost no
+# valid multibyte sequence, its every accent being a lone high byte. It is then repaired, or
+# refused when more than read.max_bad_byte_ratio of it is invalid.
+UTF8_MAJORITY = 1
+MIN_UTF8_SEQUENCES = 3
+# The warning of a page whose markup stops before its closing tags; extract turns a failure to
+# find text in such a page into E006 (truncated) rather than E007.
+TRUNCATED_WARNING = "truncated: the HTML stops before </body></html>; extracted what was there"
 # Control characters other than tab, newline, carriage return and form feed.
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")
 
@@ -90,18 +101,26 @@ def decode(raw: bytes, settings: Settings) -> tuple[str, str]:
             return raw.decode(encoding), encoding
         except (UnicodeDecodeError, LookupError):
             continue
-    if declared and declared.replace("_", "-") in {"utf-8", "utf-8-sig"}:
-        return _repair_utf8(raw, settings), "utf-8 (repaired)"
+    if (declared and declared.replace("_", "-") in {"utf-8", "utf-8-sig"}) or mostly_utf8(raw):
+        return _repair_utf8(raw, settings), REPAIRED_UTF8
     matches = from_bytes(raw)
     best = matches.best()
     if best is None or best.encoding is None:
-        return _repair_utf8(raw, settings), "utf-8 (repaired)"
+        return _repair_utf8(raw, settings), REPAIRED_UTF8
     # Undeclared single-byte pages default to windows-1252 (as in HTML5) when it reads as
     # cleanly as the detector's first guess: short texts tie between cp1250/1252/1257.
     for match in matches:
         if match.encoding == "cp1252" and match.chaos <= best.chaos:
             return str(match), "cp1252"
     return str(best), best.encoding
+
+
+def mostly_utf8(raw: bytes) -> bool:
+    """True when the text is UTF-8 with stray bytes, not a legacy encoding (see UTF8_MAJORITY)."""
+    text = raw.decode("utf-8", errors="replace")
+    bad = text.count("\ufffd")
+    good = sum(1 for char in text if char > "\x7f") - bad
+    return good >= MIN_UTF8_SEQUENCES and good >= UTF8_MAJORITY * bad
 
 
 def _repair_utf8(raw: bytes, settings: Settings) -> str:
@@ -149,10 +168,12 @@ def run(doc: Document, settings: Settings) -> Document:
     text = text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
     check_text(text)
     doc._decoded, doc._encoding = text, encoding
+    if encoding == REPAIRED_UTF8:
+        doc.warnings.append(f"invalid UTF-8: {text.count(chr(0xFFFD)):,} undecodable bytes replaced by U+FFFD")
     doc._input = doc.hint_input or detect_kind(text)
     if doc._input == "html" and is_truncated_html(text):
         if not settings.read.allow_truncated_html:
             raise DatelineError(Code.TRUNCATED_HTML, "the HTML stops before </body></html> "
                                 "(a cut-off download?); set read.allow_truncated_html to extract it anyway")
-        doc.warnings.append("truncated HTML: extracted what was there")
+        doc.warnings.append(TRUNCATED_WARNING)
     return doc

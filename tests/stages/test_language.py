@@ -77,3 +77,25 @@ def test_the_language_the_html_declares_is_used_when_the_text_cannot_tell():
     doc.text, doc.paragraphs = "1 2", [{"start": 0, "end": 3, "duplicate_of": None}]
     assert language.run(doc, Settings()).language == "fr"
     assert any("declares fr" in w for w in doc.warnings)
+
+
+def test_a_text_the_detector_is_unsure_of_is_kept_with_the_best_guess_and_a_warning():
+    german = ("Der Stadtrat hat am Dienstag beschlossen, die alte Bibliothek in der Mühlenstraße zu "
+              "schließen und die Bücher in die Schule zu bringen.")
+    doc = make_doc(german.encode())
+    unsure = DatelineError(Code.UNKNOWN_LANGUAGE, "the text mixes languages with no clear majority; pass --lang")
+    assert language.uncertain_language(doc, [german], unsure, Settings()) == "de"
+    assert any("language uncertain" in w and "best guess de" in w for w in doc.warnings)
+
+
+def test_too_little_text_to_guess_from_is_still_refused():
+    unsure = DatelineError(Code.UNKNOWN_LANGUAGE, "too little text")
+    with pytest.raises(DatelineError):
+        language.uncertain_language(make_doc(b"Oui."), ["Oui."], unsure, Settings())
+
+
+def test_a_page_of_results_tables_with_few_function_words_is_kept_with_a_warning():
+    rows = ["Rennes 2 Nantes 1 Lyon 0 Lille 0 Nice 3 Metz 2 Brest 1 Lens 1 Monaco 4 Reims 0"] * 6
+    doc = run_stages(make_doc("\n\n".join(rows), hint_input="text"), Settings(), until="language")
+    assert doc.language is not None
+    assert doc.warnings

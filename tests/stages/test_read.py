@@ -73,15 +73,39 @@ def test_declared_utf8_with_one_bad_byte_is_repaired():
     assert "\ufffd" in doc._decoded
 
 
-def test_html_cut_in_the_middle_of_the_body_is_refused():
+def test_html_cut_in_the_middle_of_the_body_is_read_with_a_truncated_warning():
     raw = fixture_path("en_article.html").read_bytes().split(b"<p>Commuters")[0]
-    assert refusal(raw).code is Code.TRUNCATED_HTML
+    doc = run_read(raw)
+    assert doc.warnings == [read.TRUNCATED_WARNING]
 
 
-def test_truncated_html_is_read_with_a_warning_when_allowed():
+def test_truncated_html_is_refused_when_the_setting_says_so():
     raw = fixture_path("en_article.html").read_bytes().split(b"<p>Commuters")[0]
-    doc = run_read(raw, Settings(read=ReadSettings(allow_truncated_html=True)))
-    assert doc.warnings == ["truncated HTML: extracted what was there"]
+    assert refusal(raw, Settings(read=ReadSettings(allow_truncated_html=False))).code is Code.TRUNCATED_HTML
+
+
+def test_utf8_with_a_few_stray_bytes_and_no_declaration_is_read_as_utf8_with_a_warning():
+    # Valid UTF-8 French but for three stray bytes near its end: no legacy codec may win.
+    text = "Le président a rencontré les élus à l'hôtel de ville, où la séance a duré deux heures. " * 12
+    raw = text.encode("utf-8") + b"\x93 fin \x94 du \xe9 texte."
+    doc = run_read(raw)
+    assert doc._encoding == "utf-8 (repaired)"
+    assert "Le président" in doc._decoded and doc._decoded.count("\ufffd") == 3
+    assert any("invalid UTF-8" in w for w in doc.warnings)
+
+
+def test_utf8_with_too_many_stray_bytes_is_refused_as_badly_encoded():
+    # Plainly UTF-8 (its accents decode), but 5% of it is invalid: past repairing.
+    text = "Le président a rencontré les élus à l'hôtel de ville, où la séance a duré deux heures. " * 12
+    raw = b"".join(part.encode("utf-8") + b"\xff" * 5 for part in text.split(". "))
+    assert refusal(raw).code is Code.BAD_ENCODING
+
+
+def test_a_single_byte_legacy_page_is_still_detected_as_its_encoding():
+    text = "Le président a rencontré les élus à l'hôtel de ville, où la séance a duré deux heures. " * 12
+    doc = run_read(text.encode("cp1252"))
+    assert doc._encoding == "cp1252"
+    assert "Le président" in doc._decoded and not doc.warnings
 
 
 def test_damaged_gzip_is_refused_as_binary():

@@ -18,6 +18,12 @@ from dateline.record import Document, Line
 from dateline.settings import Settings
 from dateline.stages.clean import media
 
+# In HTML mode the extractor has already chosen the article. When the clean-up would keep less
+# than this share of its characters, the clean-up misreads the page (a blog of short lines, a
+# post that is one list), not the extractor: its whole output is kept, with a warning.
+MIN_KEPT_SHARE = 0.3
+# ...provided it holds prose: a line of this many words (menus, buttons and link lists have none).
+PROSE_LINE_WORDS = 8
 # A date line is short: longer lines that mention a date are sentences.
 DATE_LINE_WORDS = 12
 # Words besides the date and its label a date line may carry (weekday, time zone, "at").
@@ -242,6 +248,8 @@ def classify(doc: Document, settings: Settings) -> tuple[str | None, int | None]
 
 def run(doc: Document, settings: Settings) -> Document:
     site, title = classify(doc, settings)
+    if doc._input == "html":
+        keep_extracted(doc)
     if site and not doc.source.get("name"):
         doc.source = {**doc.source, "name": site}
     if not doc.author:
@@ -252,6 +260,21 @@ def run(doc: Document, settings: Settings) -> Document:
         drop_repeated_title(doc._lines, doc.title)
     media.attach(doc)
     return doc
+
+
+def keep_extracted(doc: Document) -> None:
+    """Undo a clean-up that would leave little or nothing of the extractor's text."""
+    total = sum(len(line.text) for line in doc._lines)
+    kept = sum(len(line.text) for line in doc._lines if line.kind in ("body", "title"))
+    if not total or kept >= MIN_KEPT_SHARE * total:
+        return
+    if not any(len(line.text.split()) >= PROSE_LINE_WORDS for line in doc._lines):
+        return
+    for line in doc._lines:
+        if line.kind != "title":
+            line.kind, line.reason = "body", ""
+    doc.warnings.append(f"clean-up: it would have kept {kept / total:.0%} of the extracted text; "
+                        "the extractor's output is kept whole")
 
 
 def byline_author(lines: Sequence[Line]) -> str | None:

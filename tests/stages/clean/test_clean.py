@@ -189,3 +189,30 @@ def test_a_list_announced_by_a_colon_stays_in_the_article():
             "break, the chair of the committee said.\nShare\nComments\n")
     doc = run_stages(make_doc(page.encode(), hint_input="page"), Settings(), until="clean")
     assert all(kind_of(doc, f"* item number {n}") == "body" for n in range(1, 6))
+
+
+def _html_doc(lines: list[tuple[str, str]]) -> Document:
+    doc = Document(_input="html")
+    doc._lines = [Line(text=text, number=i + 1, kind=kind) for i, (text, kind) in enumerate(lines)]
+    return doc
+
+
+def test_when_the_clean_up_would_keep_little_of_the_html_extract_the_extract_is_kept_flagged():
+    prose = "A short post of the blog says what happened at the harbour on Sunday morning."
+    doc = _html_doc([(prose, "navigation"), (prose.replace("Sunday", "Monday"), "related"), ("Home", "navigation")])
+    clean.keep_extracted(doc)
+    assert [line.kind for line in doc._lines] == ["body", "body", "body"]
+    assert any("clean-up" in w for w in doc.warnings)
+
+
+def test_an_html_extract_of_menus_only_stays_chrome():
+    doc = _html_doc([("Home", "navigation"), ("News and sport", "navigation"), ("Contact us", "navigation")])
+    clean.keep_extracted(doc)
+    assert {line.kind for line in doc._lines} == {"navigation"} and not doc.warnings
+
+
+def test_an_html_extract_the_clean_up_mostly_keeps_is_left_as_sorted():
+    prose = "The ferry resumed service on Thursday after three months in dry dock at the yard."
+    doc = _html_doc([(prose, "body"), (prose + " Again.", "body"), ("Subscribe now", "cta")])
+    clean.keep_extracted(doc)
+    assert [line.kind for line in doc._lines] == ["body", "body", "cta"] and not doc.warnings

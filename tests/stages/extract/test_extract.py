@@ -82,3 +82,20 @@ def test_page_text_is_not_sent_to_the_html_extractor():
     assert len(doc._lines) == len([line for line in fixture_path("fr_page.txt").read_text("utf-8").splitlines()
                                    if line.strip()])
     assert doc._meta == {}
+
+
+def test_an_article_the_precise_pass_misses_is_kept_from_the_recall_pass_with_a_warning():
+    # A post trafilatura's precise pass drops (it sits in an <aside>) but bare trafilatura keeps.
+    html = ("<html><body><aside><p>The council voted on Tuesday to close the old library on Mill Street "
+            "and move its books to the school.</p><p>The mayor said the building would be sold to pay "
+            "for the repairs at the pool.</p></aside></body></html>")
+    doc = extract.run(read.run(make_doc(html.encode()), Settings()), Settings())
+    assert "old library on Mill Street" in " ".join(line.text for line in doc._lines)
+    assert any("recall pass" in w for w in doc.warnings)
+
+
+def test_a_truncated_page_with_no_text_before_the_cut_is_refused_as_truncated():
+    raw = fixture_path("en_article.html").read_bytes().split(b"<article")[0]
+    with pytest.raises(DatelineError) as exc:
+        extract.run(read.run(make_doc(raw), Settings()), Settings())
+    assert exc.value.code is Code.TRUNCATED_HTML
