@@ -13,7 +13,7 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from dateline.eval import corpus, entities, events, extraction, places, plover_gsr, quotes, seed
+from dateline.eval import corpus, entities, events, extraction, places, plover_gsr, quotes, real_news, seed
 from dateline.settings import Settings, load_settings
 
 BASELINE = Path(__file__).with_name("baseline.json")
@@ -26,6 +26,7 @@ SUITES: dict[str, Callable[[Path, Settings], dict[str, float]]] = {
     "quotes": quotes.run,
     "events": events.run,
     "plover": plover_gsr.run,
+    "real": real_news.run,
     "corpus": corpus.run,
 }
 # Suites that read ../shared; the others use gold sets kept in this repository.

@@ -89,14 +89,15 @@ def analyse(gold: dict[str, Any], name: str, settings: Settings) -> dict[str, An
         return {"quotes": [], "entities": []}
 
 
-def score_article(record: dict[str, Any], gold: dict[str, Any]) -> tuple[Counts, int, int, int]:
-    """(quote counts, matched, right speakers, right kinds) of one article."""
+def score_article(record: dict[str, Any], gold: dict[str, Any]) -> tuple[Counts, int, int, int, list[int]]:
+    """(quote counts, matched, right speakers, right kinds, the gold quotes found) of one article."""
     predicted = [q for q in record["quotes"] if q.get("duplicate_of") is None]
     pairs = matches(predicted, gold["quotes"])
     entities = {e["id"]: e for e in record["entities"]}
     speakers = sum(speaker_right(predicted[i], gold["quotes"][j], entities) for i, j in pairs)
     kinds = sum(predicted[i]["kind"] == gold["quotes"][j]["kind"] for i, j in pairs)
-    return Counts(len(pairs), len(predicted), len(gold["quotes"])), len(pairs), speakers, kinds
+    return (Counts(len(pairs), len(predicted), len(gold["quotes"])), len(pairs), speakers, kinds,
+            [j for _, j in pairs])
 
 
 def score_dir(gold_dir: Path, settings: Settings, prefix: str = "") -> dict[str, float]:
@@ -105,7 +106,7 @@ def score_dir(gold_dir: Path, settings: Settings, prefix: str = "") -> dict[str,
     for path in sorted(gold_dir.glob("*.json")):
         gold = json.loads(path.read_text(encoding="utf-8"))
         counts, tallies = totals.setdefault(gold["language"], (Counts(), [0, 0, 0]))
-        article, matched, speakers, kinds = score_article(analyse(gold, path.name, settings), gold)
+        article, matched, speakers, kinds, _ = score_article(analyse(gold, path.name, settings), gold)
         counts.add(article)
         for k, value in enumerate((matched, speakers, kinds)):
             tallies[k] += value

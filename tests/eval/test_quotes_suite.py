@@ -41,7 +41,7 @@ def test_a_speaker_matches_by_name_alias_or_surname():
 def test_repeated_quotes_are_left_out_of_the_score():
     record = {"quotes": [quote("talks will resume", "e1"), {**quote("talks will resume", "e1"), "duplicate_of": 0}],
               "entities": list(ENTITIES.values())}
-    counts, matched, speakers, kinds = score_article(record, {"quotes": [quote("talks will resume", "John Kirby")]})
+    counts, matched, speakers, kinds, _ = score_article(record, {"quotes": [quote("talks will resume", "John Kirby")]})
     assert (counts.hits, counts.predicted, counts.gold, matched, speakers, kinds) == (1, 1, 1, 1, 1, 1)
 
 
