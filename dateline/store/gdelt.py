@@ -9,8 +9,11 @@ the distinct outlets among them.
 
 Columns follow GDELT 2.0's names where they mean the same thing. Actor country codes are ISO
 3166 alpha-3, as CAMEO's country codes are; ``ActorNType1Code`` is the entity's PLOVER sector
-(GOV, MIL, REB…); ``ActionGeo_CountryCode`` is ISO alpha-2 (GDELT uses FIPS 10-4 there, which
-dateline does not know). ``Score`` is PLOVER's intensity, where GDELT has Goldstein's scale.
+(GOV, MIL, REB…) and ``ActorNCode`` the two together as CAMEO writes an actor ("RUSGOV"). An event
+of several actors and no recipient (a meeting, a clash) gives one row per ordered pair of sides,
+``DyadExpanded`` true (see ``dyads``); the record's ``events[]`` keep PLOVER's form.
+``ActionGeo_CountryCode`` is ISO alpha-2 (GDELT uses FIPS 10-4 there, which dateline does not
+know). ``Score`` is PLOVER's intensity, where GDELT has Goldstein's scale.
 CAMEO codes have leading zeros ("030"): read the delimited file with ``dtype={"EventCode": str,
 "EventBaseCode": str, "EventRootCode": str}`` to keep them (the Parquet table stores strings).
 """
@@ -36,8 +39,10 @@ EVENT_ID_BITS = 53
 BASE_DIGITS, ROOT_DIGITS = 3, 2
 COLUMNS: tuple[tuple[str, pa.DataType], ...] = (
     ("GLOBALEVENTID", pa.int64()), ("SQLDATE", pa.int64()),
-    ("Actor1Name", pa.string()), ("Actor1CountryCode", pa.string()), ("Actor1Type1Code", pa.string()),
-    ("Actor2Name", pa.string()), ("Actor2CountryCode", pa.string()), ("Actor2Type1Code", pa.string()),
+    ("Actor1Code", pa.string()), ("Actor1Name", pa.string()), ("Actor1CountryCode", pa.string()),
+    ("Actor1Type1Code", pa.string()),
+    ("Actor2Code", pa.string()), ("Actor2Name", pa.string()), ("Actor2CountryCode", pa.string()),
+    ("Actor2Type1Code", pa.string()), ("DyadExpanded", pa.bool_()),
     ("EventCode", pa.string()), ("EventBaseCode", pa.string()), ("EventRootCode", pa.string()),
     ("PLOVERType", pa.string()), ("PLOVERMode", pa.string()), ("Status", pa.string()), ("Score", pa.float64()),
     ("NumArticles", pa.int64()), ("NumSources", pa.int64()),
@@ -138,17 +143,43 @@ def date_added(ingested: str | None) -> int | None:
     return int(moment.strftime("%Y%m%d%H%M%S"))
 
 
-def actors(row: sqlite3.Row, role: str, number: int) -> dict[str, Any]:
-    """Actor1 or Actor2 columns: the event's first party in that role; without one, the record's text."""
+# Actor1, Actor2 and whether the pair was expanded from an event of several actors.
+Dyad = tuple[dict[str, Any] | None, dict[str, Any] | None, bool]
+
+
+def parties_of(row: sqlite3.Row, role: str) -> list[dict[str, Any]]:
+    """The event's parties in a role; without any, one made of the record's text and country."""
     parties = [p for p in json.loads(row["parties"] or "[]") if p["role"] == role]
     if parties:
-        first = parties[0]
-        name, country, sector = first["name"], first["country"] or row[f"{role}_country"], first["sector"]
-    else:
-        text = (row[f"{role}_text"] or "").split("; ")[0]
-        name, country, sector = text or None, row[f"{role}_country"], None
-    return {f"Actor{number}Name": name, f"Actor{number}CountryCode": alpha3(country),
-            f"Actor{number}Type1Code": sector}
+        return [{**p, "country": p["country"] or row[f"{role}_country"]} for p in parties]
+    text = (row[f"{role}_text"] or "").split("; ")[0]
+    return [{"id": None, "name": text, "country": row[f"{role}_country"], "sector": None}] if text else []
+
+
+def actor_code(country: str | None, sector: str | None) -> str | None:
+    """CAMEO's actor code: the country's alpha-3 and the sector, as GDELT writes them ("RUSGOV")."""
+    code = (country or "") + (sector or "")
+    return code or None
+
+
+def actor_columns(party: dict[str, Any] | None, number: int) -> dict[str, Any]:
+    """Actor1 or Actor2 columns of one party (all empty for none)."""
+    party = party or {}
+    country = alpha3(party.get("country"))
+    return {f"Actor{number}Code": actor_code(country, party.get("sector")), f"Actor{number}Name": party.get("name"),
+            f"Actor{number}CountryCode": country, f"Actor{number}Type1Code": party.get("sector")}
+
+
+def dyads(row: sqlite3.Row) -> list[Dyad]:
+    """(Actor1, Actor2, expanded) of each row an event gives. PLOVER codes the sides of a meeting
+    or a clash all as actors with no recipient; GDELT and CAMEO users count Actor1 -> Actor2 pairs,
+    so such an event gives each ordered pair of distinct sides (A -> B and B -> A), marked as
+    expanded, as CAMEO coders do. Any other event is one row: its first actor and first recipient."""
+    actors, recipients = parties_of(row, "actor"), parties_of(row, "recipient")
+    sides = list({(p["id"] or p["name"]): p for p in actors}.values())
+    if not recipients and len(sides) >= 2:
+        return [(a, b, True) for a in sides for b in sides if a is not b]
+    return [(actors[0] if actors else None, recipients[0] if recipients else None, False)]
 
 
 def place(row: sqlite3.Row) -> dict[str, Any]:
@@ -167,13 +198,21 @@ def cameo_codes(cameo: str | None) -> dict[str, Any]:
             "EventRootCode": code[:ROOT_DIGITS] if code else None}
 
 
-def gdelt_row(row: sqlite3.Row) -> dict[str, Any]:
-    """One GDELT-style row of an event (its first report, with the merged counts)."""
+def party_key(party: dict[str, Any] | None) -> str:
+    return str((party or {}).get("id") or (party or {}).get("name"))
+
+
+def gdelt_row(row: sqlite3.Row, dyad: Dyad | None = None) -> dict[str, Any]:
+    """One GDELT-style row of an event (its first report, with the merged counts); ``dyad`` picks
+    the pair of parties of an expanded event (its own GLOBALEVENTID: the key and the pair)."""
     key = json.loads(row["event_key"])
+    first, second, expanded = dyad or dyads(row)[0]
     day = sql_date(key[3], row["published"], row["fetched"])
-    out: dict[str, Any] = {"GLOBALEVENTID": event_id(row["event_key"]), "SQLDATE": day}
-    out.update(actors(row, "actor", 1))
-    out.update(actors(row, "recipient", 2))
+    pair = f"|{party_key(first)}>{party_key(second)}"
+    out: dict[str, Any] = {"GLOBALEVENTID": event_id(row["event_key"] + (pair if expanded else "")), "SQLDATE": day}
+    out.update(actor_columns(first, 1))
+    out.update(actor_columns(second, 2))
+    out["DyadExpanded"] = expanded
     out.update(cameo_codes(row["cameo"]))
     out.update({"PLOVERType": row["type"], "PLOVERMode": row["mode"], "Status": row["status"],
                 "Score": row["score"], "NumArticles": int(row["num_articles"]),
@@ -186,6 +225,8 @@ def gdelt_row(row: sqlite3.Row) -> dict[str, Any]:
 
 
 def gdelt_rows(conn: sqlite3.Connection) -> Iterator[dict[str, Any]]:
-    """Every distinct event of the corpus, in date order, as GDELT-style rows."""
+    """Every distinct event of the corpus, in date order, as GDELT-style rows: one per event, or
+    one per ordered pair of sides for an event of several actors and no recipient (``dyads``)."""
     for row in query(conn, EVENTS_SQL):
-        yield gdelt_row(row)
+        for dyad in dyads(row):
+            yield gdelt_row(row, dyad)

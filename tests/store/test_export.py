@@ -110,11 +110,11 @@ def failing(after: int) -> Callable[..., Any]:
     calls = {"n": 0}
     original = gdelt.gdelt_row
 
-    def row(found: sqlite3.Row) -> dict[str, Any]:
+    def row(found: sqlite3.Row, *dyad: Any) -> dict[str, Any]:
         calls["n"] += 1
         if calls["n"] > after:
             raise RuntimeError("disk on fire")
-        return original(found)
+        return original(found, *dyad)
     return row
 
 
@@ -163,3 +163,28 @@ def test_the_export_command_refuses_an_unknown_suffix(run_corpus_cli: Callable[.
     ran = run_corpus_cli("export", "--out", str(tmp_path / "events.xlsx"), "--json")
     assert ran.code == 1 and ran.err.startswith("error: E010 bad_argument: cannot tell the format")
     assert json.loads(ran.out)["error"]["code"] == "E010"
+
+
+def meeting_row(parties: list[dict[str, Any]]) -> dict[str, Any]:
+    """The columns ``gdelt.dyads`` reads of an event row, for a meeting of the given parties."""
+    return {"parties": json.dumps(parties), "actor_text": "; ".join(p["name"] for p in parties),
+            "actor_country": None, "recipient_text": "", "recipient_country": None}
+
+
+def party(ident: str, name: str, country: str, role: str = "actor", sector: str | None = "GOV") -> dict[str, Any]:
+    return {"role": role, "id": ident, "name": name, "country": country, "sector": sector}
+
+
+def test_a_meeting_of_two_sides_gives_both_dyads_marked_as_expanded() -> None:
+    row = meeting_row([party("e1", "Pedro Sánchez", "ES"), party("e2", "Luís Montenegro", "PT")])
+    pairs = [(a["name"], b["name"], expanded) for a, b, expanded in gdelt.dyads(row)]  # type: ignore[arg-type]
+    assert pairs == [("Pedro Sánchez", "Luís Montenegro", True), ("Luís Montenegro", "Pedro Sánchez", True)]
+
+
+def test_an_event_with_a_recipient_stays_one_row_with_cameo_actor_codes() -> None:
+    row = meeting_row([party("e1", "Sergey Lavrov", "RU"), party("e2", "United States", "US", "recipient", None)])
+    [(first, second, expanded)] = gdelt.dyads(row)  # type: ignore[arg-type]
+    assert not expanded
+    assert gdelt.actor_columns(first, 1)["Actor1Code"] == "RUSGOV"
+    assert gdelt.actor_columns(second, 2) == {"Actor2Code": "USA", "Actor2Name": "United States",
+                                              "Actor2CountryCode": "USA", "Actor2Type1Code": None}
