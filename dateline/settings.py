@@ -63,6 +63,13 @@ class EventSettings:
     # Keep events the text says did not happen (status "negated"). The PLOVER manual allows
     # leaving them out of an event dataset; they are kept by default so nothing is lost.
     keep_negated: bool = True
+    # Code only events whose actor is an agent: a person, an organisation, a state or a group,
+    # named or described (dateline/stages/events/agents.py). Off, an abstract noun, a thing or
+    # an unresolved pronoun may act, and an event may have no actor at all.
+    require_agent: bool = True
+    # English only: PETRARCH2's verb patterns over the words around a trigger verb drop the
+    # triggers a pattern says code nothing ("STOCKS * decline"; dateline/stages/events/petrarch.py).
+    petrarch_patterns: bool = True
 
 
 @dataclass(frozen=True)

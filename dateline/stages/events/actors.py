@@ -11,6 +11,8 @@ someone is the subject of the clause it governs ("demanded that the US cancel �
 """
 from __future__ import annotations
 
+from dateline.common.roles import norm
+from dateline.stages.events.agents import agent_nouns
 from dateline.stages.events.lexicon import is_one_of
 from dateline.stages.events.phrases import (
     SUBJECT_DEPS,
@@ -123,6 +125,19 @@ def left_names(ctx: Context, trigger: int, mentions: Mentions) -> list[int]:
     return sorted(heads.values())
 
 
+def hosts(ctx: Context, verb: int) -> bool:
+    """True for a verb whose subject hosts a visit ("hosted", "a reçu", "принял")."""
+    return is_one_of(ctx.analysis.tokens[verb], ctx.lex.words("args", "host_verbs"))
+
+
+def is_party(ctx: Context, head: int, mentions: Mentions) -> bool:
+    """True when a word names a party: a proper noun, an entity's mention or an agent noun."""
+    token = ctx.analysis.tokens[head]
+    if token.pos == "PROPN" or entity_at(mentions, token.start, token.end, (token.start, token.end)) is not None:
+        return True
+    return norm(token.lemma) in agent_nouns(ctx.language)
+
+
 def verb_heads(ctx: Context, verb: int, kind: str, mentions: Mentions) -> tuple[list[int], list[int]]:
     subject, passive, owner = subject_of(ctx, verb)
     actors: list[int] = []
@@ -135,6 +150,10 @@ def verb_heads(ctx: Context, verb: int, kind: str, mentions: Mentions) -> tuple[
             actors, recipients = recipients, actors
     elif subject is not None:
         actors = coordinated(ctx, subject)
+    guest = first_of(ctx, verb, OBJECT_DEPS) if not passive and kind in SYMMETRIC_TYPES and hosts(ctx, verb) else None
+    if guest is not None:  # "X a reçu Y": Y visits X; "X a reçu une lettre": no visit at all
+        guests = [h for h in coordinated(ctx, guest) if is_party(ctx, h, mentions)]
+        return guests, actors if guests else []
     if not actors and not passive:  # before a passive verb stands whom it is done to
         actors = left_names(ctx, owner, mentions)
     if not actors and not passive and ctx.lex.pro_drop and ctx.analysis.tokens[owner].head != owner:

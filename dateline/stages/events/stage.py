@@ -24,9 +24,12 @@ from dateline.common.mentions import children_of
 from dateline.errors import Code, DatelineError
 from dateline.record import Document
 from dateline.settings import Settings
-from dateline.stages.events.actors import SYMMETRIC_TYPES, arguments
+from dateline.stages.events import petrarch
+from dateline.stages.events.actors import SYMMETRIC_TYPES, arguments, hosts
+from dateline.stages.events.agents import is_agent, keep_agents
 from dateline.stages.events.lexicon import is_one_of, lexicon, mode_of, named_code
 from dateline.stages.events.links import link
+from dateline.stages.events.parties import split_parties
 from dateline.stages.events.phrases import Arguments, Mentions, mention_index
 from dateline.stages.events.referents import bilateral_recipient, condition_recipient, resolve
 from dateline.stages.events.status import STATUS_ORDER, Context, conditioned, local_subtree, refused, statuses
@@ -97,7 +100,7 @@ def plural_description(ctx: Context, args: Arguments) -> bool:
                for i in inside[:2])
 
 
-def code(ctx: Context, text: str, trigger: Trigger, mentions: Mentions) -> dict[str, Any]:
+def code(ctx: Context, text: str, trigger: Trigger, mentions: Mentions) -> dict[str, Any] | None:
     """One event from its trigger: type, mode, status, arguments and evidence."""
     tokens = ctx.analysis.tokens
     kind, state = converted(trigger.type, statuses(ctx, trigger.head), conditioned(ctx, trigger.head))
@@ -112,8 +115,17 @@ def code(ctx: Context, text: str, trigger: Trigger, mentions: Mentions) -> dict[
     if kind == "THREATEN":
         condition_recipient(ctx, [trigger.head, *(t.head for t in trigger.content or [])], args, mentions)
     mode = trigger.mode if trigger.mode and kind == trigger.type else mode_for(ctx, trigger, kind)
+    lists = (ctx.lex.words("args", "locative_prepositions"), ctx.lex.words("args", "abstract_suffixes"))
+    if kind in SYMMETRIC_TYPES:  # "the prime ministers of Spain and Portugal met": two parties
+        args.actors = split_parties(ctx.analysis, ctx.kids, args.actors, mentions, text, ctx.language)
     if kind in SYMMETRIC_TYPES and mode != VISIT:  # every participant of talks is an actor
-        args.actors, args.recipients = args.actors + args.recipients, []
+        partners = [r for r in args.recipients if not ctx.require_agent
+                    or is_agent(ctx.analysis, r, mentions, ctx.language, lists, strict=True)]
+        args.actors, args.recipients = args.actors + partners, []
+    if ctx.require_agent:
+        keep_agents(ctx.analysis, args, mentions, ctx.language, lists, text, kind)
+    if not trigger.nominal and kind in SYMMETRIC_TYPES and hosts(ctx, trigger.head) and not args.actors:
+        return None  # "a reçu une lettre": a host receives a party, or no visit happened
     start, end = tokens[trigger.first].start, tokens[trigger.last].end
     return {
         "type": kind, "mode": mode, "score": plover.score(kind, mode),
@@ -177,6 +189,15 @@ def sibling_recipients(events: list[dict[str, Any]]) -> None:
             event["recipient_country"] = list(twin["recipient_country"])
 
 
+def petrarch_checked(ctx: Context, kids: dict[int, list[int]], trigger: Trigger,
+                     settings: Settings) -> Trigger | None:
+    """An English verbal trigger as PETRARCH2's patterns judge it: dropped when the pattern
+    that matches the words around it codes nothing ("STOCKS * decline"; petrarch.py)."""
+    if not settings.events.petrarch_patterns or trigger.nominal:
+        return trigger
+    return None if petrarch.verdict(ctx.analysis, kids, trigger.head) == petrarch.NO_EVENT else trigger
+
+
 def find_events(doc: Document, settings: Settings) -> list[dict[str, Any]]:
     """The events of the document, sentence by sentence, before their links."""
     lex = lexicon(doc.language or "")
@@ -186,9 +207,13 @@ def find_events(doc: Document, settings: Settings) -> list[dict[str, Any]]:
     mentions = mention_index(doc.entities)
     events: list[dict[str, Any]] = []
     for indexes in sentence_indexes(doc):
-        ctx = Context(doc._analysis, kids, indexes, lex, doc.text)
+        ctx = Context(doc._analysis, kids, indexes, lex, doc.text, doc.language or "",
+                      settings.events.require_agent)
         for trigger in sentence_triggers(ctx, settings.events.background):
-            events.append(code(ctx, doc.text, trigger, mentions))
+            checked = petrarch_checked(ctx, kids, trigger, settings) if doc.language == "en" else trigger
+            event = code(ctx, doc.text, checked, mentions) if checked is not None else None
+            if event is not None:
+                events.append(event)
     plural_participants(events, doc)
     sibling_recipients(events)
     return events

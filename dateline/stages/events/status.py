@@ -38,6 +38,9 @@ class Context:
     sentence: list[int]  # token indexes of the sentence
     lex: EventLexicon
     text: str = ""
+    language: str = ""
+    # Drop the arguments that are not agents (settings.events.require_agent).
+    require_agent: bool = False
     # Where each scoped phrase list occurs in the sentence, found once per sentence.
     found: dict[str, list[tuple[int, Phrase]]] = field(default_factory=dict, compare=False)
 
