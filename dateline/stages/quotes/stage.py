@@ -39,6 +39,7 @@ from dateline.stages.quotes.cues import (
     verb_cue,
 )
 from dateline.stages.quotes.marks import Segment, dashes, find_segments, pairs
+from dateline.stages.quotes.posts import signed_posts
 
 # A reported clause with fewer words than this outside its quotation is that quotation
 # with its cue ("…» , a-t-il dit"), not a mixed quote.
@@ -342,7 +343,17 @@ def find_quotes(text: str, paragraphs: list[tuple[int, int]], analysis: Analysis
     kids = children_of(analysis)
     found = attributions(text, analysis, paragraphs, lex, segments, kids)
     quotes, left = absorb(text, found, segments, paragraphs)
-    return direct_quotes(text, analysis, left, quotes, paragraphs, lex, kids)
+    return with_posts(text, paragraphs, direct_quotes(text, analysis, left, quotes, paragraphs, lex, kids))
+
+
+def with_posts(text: str, paragraphs: list[tuple[int, int]], quotes: list[Quote]) -> list[Quote]:
+    """The quotes, each embedded post (posts.py) one direct quote of its author in place of
+    whatever was found inside it or in its signature line."""
+    posts = signed_posts(text, paragraphs)
+    taken = [(parts[0][0], cue.end) for parts, cue in posts]
+    kept = [q for q in quotes if not any(a <= q.start < b for a, b in taken)]
+    kept += [Quote(parts, "direct", cue, paragraph_at(paragraphs, parts[0][0]), parts[-1][1]) for parts, cue in posts]
+    return sorted(kept, key=lambda q: q.start)
 
 
 def run(doc: Document, settings: Settings) -> Document:
