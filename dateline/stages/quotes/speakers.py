@@ -38,6 +38,10 @@ class EntityMention:
     credit: bool = False  # a news agency credited in brackets ("(Reuters)", "/ТАСС/"), not an actor
 
 
+# Entity types that can speak.
+SPEAKER_TYPES = frozenset({"PERSON", "ORG", "GPE"})
+
+
 def credited(text: str, start: int, end: int) -> bool:
     """A name in brackets or slashes of its own: an agency credit ("(Reuters)", "/ТАСС/")."""
     return text[start - 1:start] in {"(", "/"} and text[end:end + 1] in {")", "/"}
@@ -192,8 +196,19 @@ def resolve(text: str, cue: Cue | None, analysis: Analysis, entities: list[dict[
         found = pronoun_speaker(analysis, table, head, quoted, previous, gender.phrase_gender(words, language),
                                 genders)  # "le technicien", "the coach"
     if found is None and head_token is not None and head_token.pos == "PROPN":
-        found = before_verb(analysis, table, by_id, cue.verb)
+        found = by_name(entities, words) or before_verb(analysis, table, by_id, cue.verb)
     return found, words
+
+
+def by_name(entities: list[dict[str, Any]], words: str) -> str | None:
+    """The one entity the speaker's name is another form of: a name the entity stage did not
+    link here ("Jeff Sanborn" where it found "Sanborn"), met by its last word or as an alias."""
+    wanted = norm(words)
+    last = wanted.split()[-1:] if wanted else []
+    found = {e["id"] for e in entities if e.get("type") in SPEAKER_TYPES and any(
+        norm(s) == wanted or last and norm(s).split()[-1:] == last
+        for s in [e.get("name") or "", e.get("canonical") or "", *e.get("aliases", [])] if s)}
+    return found.pop() if len(found) == 1 else None
 
 
 def named_before(analysis: Analysis, table: list[EntityMention], offset: int) -> str | None:
