@@ -70,6 +70,9 @@ class EventSettings:
     # English only: PETRARCH2's verb patterns over the words around a trigger verb drop the
     # triggers a pattern says code nothing ("STOCKS * decline"; dateline/stages/events/petrarch.py).
     petrarch_patterns: bool = True
+    # Drop the triggers of a sentence that does not read as reporting an event at all (a
+    # classifier over multilingual sentence embeddings; dateline/stages/events/eventness.py).
+    eventness: bool = True
 
 
 @dataclass(frozen=True)

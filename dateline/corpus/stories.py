@@ -20,7 +20,7 @@ from typing import Any
 
 import numpy as np
 
-from dateline.corpus.embed import DIMENSIONS, VECTOR_DTYPE, from_bytes, to_bytes
+from dateline.embed import DIMENSIONS, VECTOR_DTYPE, from_bytes, to_bytes
 from dateline.names import joinable_by_sound, sound_key
 from dateline.settings import StorySettings
 

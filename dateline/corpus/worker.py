@@ -13,7 +13,8 @@ import time
 from dataclasses import dataclass
 from typing import Any
 
-from dateline.corpus import dedup, embed
+from dateline import embed
+from dateline.corpus import dedup
 from dateline.corpus.items import Item
 from dateline.errors import Code, DatelineError
 from dateline.pipeline import run_batch

@@ -14,8 +14,8 @@ from dataclasses import dataclass, field
 
 from dateline.corpus import stories
 from dateline.corpus.dedup import DuplicateIndex
-from dateline.corpus.embed import from_bytes
 from dateline.corpus.worker import Analysed
+from dateline.embed import from_bytes
 from dateline.errors import Code
 from dateline.settings import Settings
 from dateline.store import write

@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import numpy as np
 
-from dateline.corpus.embed import DIMENSIONS, embed
 from dateline.corpus.stories import (
     ArticleFacts,
     StoryIndex,
@@ -14,6 +13,7 @@ from dateline.corpus.stories import (
     new_story,
     save_story,
 )
+from dateline.embed import DIMENSIONS, embed
 from dateline.settings import StorySettings
 from dateline.store.db import open_writer
 

@@ -25,7 +25,7 @@ import pytest
 
 from dateline.cli import corpus as cli_corpus
 from dateline.corpus import stories
-from dateline.corpus.embed import DIMENSIONS, to_bytes
+from dateline.embed import DIMENSIONS, to_bytes
 from dateline.store.db import open_reader, open_writer
 from dateline.store.write import write_article, write_sighting
 

@@ -24,7 +24,7 @@ from dateline.common.mentions import children_of
 from dateline.errors import Code, DatelineError
 from dateline.record import Document
 from dateline.settings import Settings
-from dateline.stages.events import petrarch
+from dateline.stages.events import eventness, petrarch
 from dateline.stages.events.actors import SYMMETRIC_TYPES, arguments, hosts
 from dateline.stages.events.agents import is_agent, keep_agents
 from dateline.stages.events.lexicon import is_one_of, lexicon, mode_of, named_code
@@ -198,6 +198,13 @@ def petrarch_checked(ctx: Context, kids: dict[int, list[int]], trigger: Trigger,
     return None if petrarch.verdict(ctx.analysis, kids, trigger.head) == petrarch.NO_EVENT else trigger
 
 
+def eventful_only(events: list[dict[str, Any]], text: str) -> list[dict[str, Any]]:
+    """The events of the sentences that read as reporting an event (eventness.py)."""
+    sentences = sorted({(e["sentence_start"], e["sentence_end"]) for e in events})
+    keep = dict(zip(sentences, eventness.eventful([text[a:b] for a, b in sentences])))
+    return [e for e in events if keep[(e["sentence_start"], e["sentence_end"])]]
+
+
 def find_events(doc: Document, settings: Settings) -> list[dict[str, Any]]:
     """The events of the document, sentence by sentence, before their links."""
     lex = lexicon(doc.language or "")
@@ -214,6 +221,8 @@ def find_events(doc: Document, settings: Settings) -> list[dict[str, Any]]:
             event = code(ctx, doc.text, checked, mentions) if checked is not None else None
             if event is not None:
                 events.append(event)
+    if settings.events.eventness and events:
+        events = eventful_only(events, doc.text)
     plural_participants(events, doc)
     sibling_recipients(events)
     return events
