@@ -84,11 +84,19 @@ def subtree(analysis: Analysis, kids: dict[int, list[int]], root: int) -> list[i
     return sorted(found)
 
 
-def has_sequence(analysis: Analysis, region: list[int], item: tuple[Sequence, ...]) -> bool:
-    """True when one of the item's word sequences stands, consecutively, in the region."""
-    tokens = analysis.tokens
-    forms = [(tokens[i].text.lower(), tokens[i].lemma.lower()) for i in region]
+Forms = list[tuple[str, str]]  # (text, lemma) of each token of a region, lower case
+
+
+def forms_of(analysis: Analysis, region: list[int]) -> Forms:
+    return [(analysis.tokens[i].text.lower(), analysis.tokens[i].lemma.lower()) for i in region]
+
+
+def has_sequence(forms: Forms, words: frozenset[str], item: tuple[Sequence, ...]) -> bool:
+    """True when one of the item's word sequences stands, consecutively, in the region (its
+    ``forms``; ``words`` is their set, which rules most sequences out at once)."""
     for sequence in item:
+        if not all(word in words for word in sequence):
+            continue
         size = len(sequence)
         for start in range(len(forms) - size + 1):
             if all(word in forms[start + k] for k, word in enumerate(sequence)):
@@ -96,11 +104,17 @@ def has_sequence(analysis: Analysis, region: list[int], item: tuple[Sequence, ..
     return False
 
 
-Regions = tuple[list[int], list[int], dict[str, list[int]]]
+Region = tuple[Forms, frozenset[str]]
+Regions = tuple[Region, Region, dict[str, Region]]
+
+
+def region(analysis: Analysis, indexes: list[int]) -> Region:
+    forms = forms_of(analysis, sorted(indexes))
+    return forms, frozenset(w for pair in forms for w in pair)
 
 
 def regions(analysis: Analysis, kids: dict[int, list[int]], verb: int) -> Regions:
-    """The subject's tokens, the object side's tokens, and each preposition's object tokens."""
+    """The subject's words, the object side's words, and each preposition's object's words."""
     subject: list[int] = []
     objects: list[int] = []
     preps: dict[str, list[int]] = {}
@@ -112,18 +126,19 @@ def regions(analysis: Analysis, kids: dict[int, list[int]], verb: int) -> Region
             preps.setdefault(analysis.tokens[child].text.lower(), []).extend(subtree(analysis, kids, child)[1:])
         elif dep not in OUTSIDE_DEPS:
             objects += subtree(analysis, kids, child)
-    return subject, sorted(objects), preps
+    return (region(analysis, subject), region(analysis, objects),
+            {prep: region(analysis, found) for prep, found in preps.items()})
 
 
-def matches(analysis: Analysis, pattern: Pattern, parts: Regions) -> bool:
-    subject, objects, preps = parts
-    if not all(has_sequence(analysis, subject, item) for item in pattern.pre):
+def matches(pattern: Pattern, parts: Regions) -> bool:
+    (subject, subject_words), (objects, object_words), preps = parts
+    if not all(has_sequence(subject, subject_words, item) for item in pattern.pre):
         return False
-    if not all(has_sequence(analysis, objects, item) for item in pattern.post):
+    if not all(has_sequence(objects, object_words, item) for item in pattern.post):
         return False
     for prep, items in pattern.preps:
-        region = preps.get(prep)
-        if region is None or not all(has_sequence(analysis, region, item) for item in items):
+        found = preps.get(prep)
+        if found is None or not all(has_sequence(found[0], found[1], item) for item in items):
             return False
     return True
 
@@ -149,6 +164,6 @@ def verdict(analysis: Analysis, kids: dict[int, list[int]], verb: int) -> str | 
     best: Pattern | None = None
     for _, patterns in entries:
         for pattern in patterns:
-            if (best is None or pattern.size() > best.size()) and matches(analysis, pattern, parts):
+            if (best is None or pattern.size() > best.size()) and matches(pattern, parts):
                 best = pattern
     return best.code if best is not None else None
