@@ -223,6 +223,18 @@ def test_a_bad_input_gives_a_one_line_reason_and_status_1(run_cli, tmp_path, nam
     assert result.err_lines[0].startswith(f"error: {path}: {code} ")
 
 
+def test_utf8_with_a_few_stray_bytes_is_read_as_utf8_not_as_another_codec(run_cli, tmp_path):
+    # Valid UTF-8 French but for a few bytes near its end: it was read as cp932 ("Le prﾃｩsident").
+    text = fixture_path("fr_page.txt").read_text(encoding="utf-8")
+    page = tmp_path / "stray.txt"
+    page.write_bytes(text.encode("utf-8") + b"\n\nFin \x93du\x94 texte \xe9.\n")
+    result = run_cli("analyze", str(page), "--json")
+    record = json.loads(result.out)
+    assert result.code == 0
+    assert record["language"] == "fr" and "é" in record["text"]
+    assert any("invalid UTF-8" in w for w in record["warnings"])
+
+
 def test_a_file_above_the_size_cap_is_refused(run_cli, tmp_path, monkeypatch):
     monkeypatch.setenv("DATELINE_READ__MAX_BYTES", "1000")
     page = tmp_path / "long.txt"
