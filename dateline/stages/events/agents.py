@@ -35,10 +35,6 @@ from dateline.stages.events.phrases import Argument, Arguments, Mentions
 PLACE_TYPES = frozenset({"GPE", "LOC"})
 # Parts of speech of a phrase's head that can name an agent by a common noun.
 NOUN_POS = frozenset({"NOUN", "PROPN"})
-# Types whose recipient may be a thing or a facility rather than a party: material conflict.
-# Off (STRICT_RECIPIENTS): requiring a plain party of the others cost held-out recipient scores.
-THING_TARGET_TYPES = frozenset({"ASSAULT", "COERCE", "PROTEST", "SANCTION", "MOBILIZE", "RETREAT"})
-STRICT_RECIPIENTS = False
 # Heads that never name a party: a pronoun no one was found for, a number, a determiner.
 NON_AGENT_POS = frozenset({"PRON", "NUM", "DET", "ADV", "SYM", "PUNCT"})
 
@@ -132,15 +128,14 @@ def is_agent(analysis: Analysis, argument: Argument, mentions: Mentions, languag
 
 
 def is_target(analysis: Analysis, argument: Argument, mentions: Mentions, language: str,
-              lists: tuple[frozenset[str], frozenset[str]], kind: str) -> bool:
+              lists: tuple[frozenset[str], frozenset[str]]) -> bool:
     """True when the argument can undergo an event: an agent, or a place (a strike's target).
-    Asking plain parties of the recipients of verbal events (``THING_TARGET_TYPES`` aside) was
-    tried and reverted: it cut the held-out recipient scores of every language."""
+    Asking plain parties of the recipients of verbal events (a thing only for material conflict)
+    was tried and reverted: it cut the held-out recipient scores of every language."""
     found = entity_type(mentions, argument)
     if found is not None and found[0] in PLACE_TYPES:
         return True
-    return is_agent(analysis, argument, mentions, language, (frozenset(), lists[1]),
-                    strict=STRICT_RECIPIENTS and kind not in THING_TARGET_TYPES)
+    return is_agent(analysis, argument, mentions, language, (frozenset(), lists[1]))
 
 
 def named_inside(analysis: Analysis, argument: Argument, mentions: Mentions, text: str,
@@ -163,12 +158,12 @@ def named_inside(analysis: Analysis, argument: Argument, mentions: Mentions, tex
 
 
 def keep_agents(analysis: Analysis, args: Arguments, mentions: Mentions, language: str,
-                lists: tuple[frozenset[str], frozenset[str]], text: str, kind: str) -> None:
+                lists: tuple[frozenset[str], frozenset[str]], text: str) -> None:
     """Keep the actors that are agents and the recipients that are agents or places; a phrase
     that is neither gives way to the entity it names, if any."""
     actors = [a if is_agent(analysis, a, mentions, language, lists)
               else named_inside(analysis, a, mentions, text, language) for a in args.actors]
-    recipients = [r if is_target(analysis, r, mentions, language, lists, kind)
+    recipients = [r if is_target(analysis, r, mentions, language, lists)
                   else named_inside(analysis, r, mentions, text, language) for r in args.recipients]
     args.actors = [a for a in actors if a is not None]
     args.recipients = [r for r in recipients if r is not None]

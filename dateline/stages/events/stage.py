@@ -123,7 +123,7 @@ def code(ctx: Context, text: str, trigger: Trigger, mentions: Mentions) -> dict[
                     or is_agent(ctx.analysis, r, mentions, ctx.language, lists, strict=True)]
         args.actors, args.recipients = args.actors + partners, []
     if ctx.require_agent:
-        keep_agents(ctx.analysis, args, mentions, ctx.language, lists, text, kind)
+        keep_agents(ctx.analysis, args, mentions, ctx.language, lists, text)
     if not trigger.nominal and kind in SYMMETRIC_TYPES and hosts(ctx, trigger.head) and not args.actors:
         return None  # "a reçu une lettre": a host receives a party, or no visit happened
     start, end = tokens[trigger.first].start, tokens[trigger.last].end
