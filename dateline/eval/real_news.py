@@ -6,7 +6,7 @@ tuning (its scores carry the prefix ``heldout_``):
 - ``en``: real English articles of the extraction benchmark in ``../shared`` (their true bodies);
   the repository keeps only the labels, as character offsets into each body, with the body's
   checksum. Left out when ``../shared`` is absent.
-- ``fr``: French Wikinews articles (CC BY 2.5), text and labels in the repository.
+- ``fr``, ``ru``, ``es``: Wikinews articles (CC BY 2.5), text and labels in the repository.
 
 Each article is analysed as clean text of its language. Quotes are scored as in the ``quotes``
 suite (``quote_precision``, ``quote_recall``, ``quote_f1``, ``speaker_accuracy``,
@@ -76,7 +76,8 @@ def english_articles(shared: Path, split: str) -> Iterator[dict[str, Any]]:
 
 
 def wikinews_articles(split: str) -> Iterator[dict[str, Any]]:
-    for path in sorted((GOLD_DIR / "wikinews-fr").glob("*.json")):
+    """The Wikinews articles of one split, every language (``wikinews-<code>/``)."""
+    for path in sorted(GOLD_DIR.glob("wikinews-*/*.json")):
         article = json.loads(path.read_text(encoding="utf-8"))
         if article["split"] == split:
             yield {**article, "name": path.name}
