@@ -57,6 +57,8 @@ class EventLexicon:
     pro_drop: bool = False  # a finite verb may leave its subject unsaid ("объявило, что выведет")
     # type -> first word -> (order of the mode in the data, mode, phrase): the mode phrases by first word
     mode_index: dict[str, dict[str, list[tuple[int, str, Phrase]]]] = field(default_factory=dict)
+    # the threat phrases (verbs and nouns) by first word
+    threat_index: dict[str, tuple[Phrase, ...]] = field(default_factory=dict)
 
     def words(self, group: str, key: str) -> frozenset[str]:
         """The one-word entries of a status or argument list, as a set."""
@@ -122,9 +124,10 @@ def build(data: dict[str, Any], language: str = "") -> EventLexicon:
         nouns.extend(Entry(phrase(w), kind) for w in entry.get("nouns", []))
         modes[kind] = tuple((mode, phrases(words)) for mode, words in entry.get("modes", {}).items())
     threat = data.get("threat", {})
+    threat_verbs, threat_nouns = phrases(threat.get("verbs", [])), phrases(threat.get("nouns", []))
     return EventLexicon(
         language=language, verbs=index(verbs), nouns=index(nouns), modes=modes,
-        threat_verbs=phrases(threat.get("verbs", [])), threat_nouns=phrases(threat.get("nouns", [])),
+        threat_verbs=threat_verbs, threat_nouns=threat_nouns, threat_index=by_first_word(threat_verbs + threat_nouns),
         status={k: phrases(v) for k, v in data.get("status", {}).items()},
         args={k: phrases(v) for k, v in data.get("arguments", {}).items()},
         retypes=retypes(data.get("retype", []), language),
@@ -192,7 +195,8 @@ def entry_at(tokens: Sequence[Token], indexes: Sequence[int], at: int,
 
 
 def is_threat(tokens: Sequence[Token], indexes: Sequence[int], at: int, lex: EventLexicon) -> bool:
-    return any(matches_at(tokens, indexes, at, words) for words in lex.threat_verbs + lex.threat_nouns)
+    return any(matches_at(tokens, indexes, at, words)
+               for first in dict.fromkeys(form(tokens[indexes[at]])) for words in lex.threat_index.get(first, ()))
 
 
 def mode_of(kind: str, tokens: Sequence[Token], indexes: Sequence[int], near: int, lex: EventLexicon) -> str | None:
