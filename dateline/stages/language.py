@@ -126,19 +126,25 @@ def run(doc: Document, settings: Settings) -> Document:
         doc.language = doc.hint_language.lower()
         return doc
     paragraphs = [doc.text[p["start"]:p["end"]] for p in doc.paragraphs]
-    if is_no_language(doc.text):
-        raise DatelineError(Code.UNKNOWN_LANGUAGE, "the text reads as no language at all (words "
-                            "without vowels); pass --lang if it is one")
     try:
         language = detect(paragraphs, settings)
     except DatelineError as exc:
+        refuse_no_language(doc.text)
         doc.language = uncertain_language(doc, paragraphs, exc, settings)
         return doc
     if not looks_like_language(doc.text, language):
+        refuse_no_language(doc.text)
         doc.warnings.append(f"language: few {language} function words (a table or a list?); "
                             f"kept as {language}")
     doc.language = language
     return doc
+
+
+def refuse_no_language(text: str) -> None:
+    """E008 for text in no language at all; checked only where detection has doubts."""
+    if is_no_language(text):
+        raise DatelineError(Code.UNKNOWN_LANGUAGE, "the text reads as no language at all (words "
+                            "without vowels); pass --lang if it is one")
 
 
 def uncertain_language(doc: Document, paragraphs: list[str], exc: DatelineError, settings: Settings) -> str:
