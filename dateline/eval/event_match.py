@@ -30,6 +30,8 @@ none (a miss, which scores 0 wherever it is counted):
   the average: the sentences it took cost the recall of their gold types);
 - ``actor_match``: over sentences with gold actors, the share where every gold actor phrase
   matches some ``actor_text`` phrase or ``actor`` entity of the judged event;
+- ``type_and_actor``: over the same sentences, the share where the judged event has the gold
+  type and its actor matches (type and actor both right);
 - ``recipient_match``: the same for recipients, over sentences with gold recipients;
 - ``recipient_absent``: over sentences with no gold recipient, the share whose judged event has
   neither ``recipient_text`` nor ``recipient`` ids;
@@ -207,7 +209,7 @@ def macro_f1(predicted: Sequence[set[str]], gold: Sequence[str]) -> float:
     return sum(scores) / len(scores) if scores else 0.0
 
 
-PHRASE_MEASURES = ("type_accuracy", "actor_match", "recipient_match", "recipient_absent")
+PHRASE_MEASURES = ("type_accuracy", "actor_match", "recipient_match", "recipient_absent", "type_and_actor")
 DETAIL_MEASURES = ("status_accuracy", "mode_accuracy", "trigger_match")
 
 
@@ -225,8 +227,11 @@ def sentence_scores(golds: Sequence[GoldEvent], records: Sequence[dict[str, Any]
         judged = judged_event(events, gold.type)
         tally.count("type_accuracy", gold.type in kinds)
         if gold.actor:
-            tally.count("actor_match", judged is not None and all_found(
-                gold.actor, judged.get("actor_text") or [], judged.get("actor") or [], entities, lang))
+            actor_right = judged is not None and all_found(
+                gold.actor, judged.get("actor_text") or [], judged.get("actor") or [], entities, lang)
+            tally.count("actor_match", actor_right)
+            tally.count("type_and_actor", actor_right and gold.type in kinds and judged is not None
+                        and judged.get("type") == gold.type)
         if gold.recipient:
             tally.count("recipient_match", judged is not None and all_found(
                 gold.recipient, judged.get("recipient_text") or [], judged.get("recipient") or [], entities, lang))

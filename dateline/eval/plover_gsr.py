@@ -12,7 +12,9 @@ so only these are scored (definitions, phrase rule and judged event in ``event_m
 - ``actor_match``: over sentences with a gold source, every gold actor phrase matches an actor
   phrase or entity of the judged event (``Hungarian`` matches ``Senior Hungarian and Romanian
   officials``, ``U.N. Security Council`` matches ``Security Council``);
-- ``recipient_match``: the same for recipients, over sentences with a gold target list.
+- ``recipient_match``: the same for recipients, over sentences with a gold target list;
+- ``type_and_actor``: over sentences with a gold source, the judged event has the gold type and
+  its actor matches (type and actor both right).
 
 Every sentence is analysed alone as clean English text.
 """
@@ -31,7 +33,7 @@ LANGUAGE = "en"
 OLD_TYPES = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "INVESTIGATE": "ACCUSE", "FIGHT": "ASSAULT"}
 # The GSR's own documentation record, not an event.
 NOT_AN_EVENT = "DOCUMENT"
-MEASURES = ("type_accuracy", "type_macro_f1", "actor_match", "recipient_match")
+MEASURES = ("type_accuracy", "type_macro_f1", "actor_match", "recipient_match", "type_and_actor")
 
 
 def actor_texts(actors: Any) -> tuple[str, ...]:
@@ -54,7 +56,7 @@ def gold_records(path: Path) -> list[dict[str, Any]]:
 
 
 def run(shared: Path, settings: Settings) -> dict[str, float]:
-    """The four scores over the GSR's sentences; nothing when the file is not there."""
+    """The five scores over the GSR's sentences; nothing when the file is not there."""
     if not (shared / GOLD).is_file():
         return {}
     items = gold_records(shared / GOLD)

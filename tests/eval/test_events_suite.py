@@ -96,7 +96,7 @@ def test_a_perfect_prediction_scores_one_everywhere():
     assert list(scores)[:2] == ["type_accuracy", "type_macro_f1"]
     assert scores == dict.fromkeys(scores, 1.0)
     assert set(scores) == {"type_accuracy", "type_macro_f1", "actor_match", "recipient_match", "recipient_absent",
-                           "status_accuracy", "mode_accuracy", "trigger_match"}
+                           "type_and_actor", "status_accuracy", "mode_accuracy", "trigger_match"}
 
 
 def test_records_without_events_score_zero_everywhere():
@@ -120,6 +120,8 @@ def test_status_mode_and_trigger_are_judged_only_where_the_gold_type_was_found()
     assert scores["status_accuracy"] == scores["mode_accuracy"] == scores["trigger_match"] == 1.0
     # the PROTEST sentence is judged on its first event anyway for actors and recipients
     assert scores["actor_match"] == 1.0 and scores["recipient_absent"] == 1.0
+    # ... but type and actor are both right only in the AGREE sentence
+    assert scores["type_and_actor"] == 0.5
 
 
 def test_a_null_mode_wants_a_null_mode():

@@ -46,7 +46,7 @@ def predicted(kind: str, actors: list[str], recipients: list[str]) -> dict:
                         "recipient_text": recipients}], "entities": []}
 
 
-def test_the_suite_gives_four_scores(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+def test_the_suite_gives_five_scores(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
     (tmp_path / plover_gsr.GOLD).parent.mkdir(parents=True)
     (tmp_path / plover_gsr.GOLD).write_text(json.dumps(RECORDS), encoding="utf-8")
     answers = [predicted("AGREE", ["Senior Hungarian and Romanian officials"], []),
@@ -55,9 +55,10 @@ def test_the_suite_gives_four_scores(tmp_path: Path, monkeypatch: pytest.MonkeyP
                predicted("ASSAULT", [], ["Three civilians"])]
     monkeypatch.setattr(plover_gsr, "analyse_texts", lambda texts, names, lang, settings: answers[:len(texts)])
     scores = plover_gsr.run(tmp_path, None)  # type: ignore[arg-type]
-    assert list(scores) == ["type_accuracy", "type_macro_f1", "actor_match", "recipient_match"]
+    assert list(scores) == ["type_accuracy", "type_macro_f1", "actor_match", "recipient_match", "type_and_actor"]
     assert scores["type_accuracy"] == scores["type_macro_f1"] == 1.0
     assert scores["actor_match"] == pytest.approx(2 / 3)  # the sentence with no gold source is not judged
+    assert scores["type_and_actor"] == pytest.approx(2 / 3)  # every type is right here
     assert scores["recipient_match"] == 1.0
 
 
