@@ -73,8 +73,7 @@ def names_agent(analysis: Analysis, argument: Argument, language: str) -> bool:
     if norm(token.lemma) in known or norm(token.text) in known:
         return True
     # A phrase ending at the head ("security council", "police officer"): its last two or three words.
-    inside = [i for i in analysis.tokens_in(argument.start, token.end)]
-    tail = [norm(analysis.tokens[i].lemma) for i in inside]
+    tail = [norm(analysis.tokens[i].lemma) for i in analysis.tokens_in(argument.start, token.end)]
     return any(" ".join(tail[-n:]) in known for n in (2, 3) if len(tail) >= n)
 
 

@@ -2,10 +2,13 @@
 sentence that proves it.
 
 Dependency rules over verb and noun lexicons, the PETRARCH way, per sentence:
-triggers (triggers.py) -> status (status.py) -> actors and recipients
-(actors.py) -> the PLOVER conversions -> mode, CAMEO code and score (dateline/plover.py)
--> links to the rest of the record: the place, the date, and who reports it (the speaker of
-the quote or attributed clause it is told in). The PLOVER manual's conversions: a threat to do
+triggers (triggers.py; English ones checked against PETRARCH2's patterns, petrarch.py) ->
+status (status.py) -> actors and recipients (actors.py), kept to parties that can act
+(agents.py) and split into the sides a plural phrase names (parties.py) -> the PLOVER
+conversions -> mode, CAMEO code and score (dateline/plover.py); then the sentences that do not
+read as reporting an event lose their events (eventness.py) -> links to the rest of the record:
+the place, the date, and who reports it (the speaker of the quote or attributed clause it is
+told in). The PLOVER manual's conversions: a threat to do
 X is THREATEN, not X; a future CONSULT, SUPPORT, COOPERATE or AID is an AGREE, a future
 RETREAT a CONCEDE, both asserted (the promise is the event). And PLOVER's older readings kept
 by its gold standard: a refused future of cooperation ("will not accept") is a REJECT, a

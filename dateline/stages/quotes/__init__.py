@@ -8,6 +8,7 @@ Reads ``_analysis``, ``text``, ``paragraphs`` and ``entities``; adds ``quotes[]`
   each attributes.
 - ``clauses``: reported speech found from its cue, with or without quotation marks.
 - ``speakers``: the entity a speaker phrase ("il", "the spokesman", a name) stands for.
+- ``posts``: social-media posts embedded in the page and rendered as text, quotes of their author.
 """
 from dateline.stages.quotes.stage import run
 
