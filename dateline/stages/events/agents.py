@@ -92,6 +92,8 @@ def placed(analysis: Analysis, argument: Argument, locatives: frozenset[str]) ->
     if head is None:
         return False
     tokens = analysis.tokens
+    if tokens[head].dep == "pobj":  # spaCy's English: the preposition heads its object ("in Geneva")
+        return norm(tokens[tokens[head].head].text) in locatives
     before = [i for i in range(max(0, head - 4), head) if tokens[i].head == head and tokens[i].dep == "case"]
     return any(norm(tokens[i].text) in locatives for i in before)
 
@@ -161,7 +163,8 @@ def keep_agents(analysis: Analysis, args: Arguments, mentions: Mentions, languag
     """Keep the actors that are agents and the recipients that are agents or places; a phrase
     that is neither gives way to the entity it names, if any."""
     actors = [a if is_agent(analysis, a, mentions, language, lists)
-              else named_inside(analysis, a, mentions, text, language) for a in args.actors]
+              else None if placed(analysis, a, lists[0]) else named_inside(analysis, a, mentions, text, language)
+              for a in args.actors]
     recipients = [r if is_target(analysis, r, mentions, language, lists)
                   else named_inside(analysis, r, mentions, text, language) for r in args.recipients]
     args.actors = [a for a in actors if a is not None]
