@@ -12,7 +12,7 @@ from __future__ import annotations
 from dateline import geo
 from dateline.nlp import Analysis
 from dateline.stages.events.agents import head_index
-from dateline.stages.events.phrases import Argument, Mentions
+from dateline.stages.events.phrases import Argument, Mentions, entity_at
 
 # Dependencies by which a complement or an adjective hangs on the plural noun.
 COMPLEMENT_DEPS = frozenset({"prep", "nmod", "amod", "pobj", "obl", "nmod:poss"})
@@ -49,8 +49,7 @@ def sides_of(analysis: Analysis, kids: dict[int, list[int]], head: int) -> list[
 def side(analysis: Analysis, index: int, mentions: Mentions, text: str, language: str) -> Argument | None:
     """One side: the entity named at the word, else the country a nationality adjective names."""
     token = analysis.tokens[index]
-    row = next((r for r in mentions.between(token.start - mentions.longest, token.end)
-                if r.start <= token.start and token.end <= r.end), None)
+    row = entity_at(mentions, token.start, token.end, (token.start, token.end))
     if row is not None:
         return Argument(text[row.start:row.end], row.start, row.end, row.entity, row.country)
     named = geo.country_by_name(token.text)

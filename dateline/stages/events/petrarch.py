@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
+from dateline.common.mentions import subtree
 from dateline.lexicon import LANG_DIR
 from dateline.nlp import Analysis
 
@@ -75,15 +76,6 @@ def verbs() -> dict[str, list[tuple[str, tuple[Pattern, ...]]]]:
     return index
 
 
-def subtree(analysis: Analysis, kids: dict[int, list[int]], root: int) -> list[int]:
-    found, stack = [], [root]
-    while stack:
-        node = stack.pop()
-        found.append(node)
-        stack.extend(kids.get(node, []))
-    return sorted(found)
-
-
 Forms = list[tuple[str, str]]  # (text, lemma) of each token of a region, lower case
 
 
@@ -121,11 +113,11 @@ def regions(analysis: Analysis, kids: dict[int, list[int]], verb: int) -> Region
     for child in kids.get(verb, []):
         dep = analysis.tokens[child].dep
         if dep in SUBJECT_DEPS:
-            subject += subtree(analysis, kids, child)
+            subject += subtree(child, kids)
         elif dep in PREP_DEPS:
-            preps.setdefault(analysis.tokens[child].text.lower(), []).extend(subtree(analysis, kids, child)[1:])
+            preps.setdefault(analysis.tokens[child].text.lower(), []).extend(subtree(child, kids)[1:])
         elif dep not in OUTSIDE_DEPS:
-            objects += subtree(analysis, kids, child)
+            objects += subtree(child, kids)
     return (region(analysis, subject), region(analysis, objects),
             {prep: region(analysis, found) for prep, found in preps.items()})
 
